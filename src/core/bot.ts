@@ -1,0 +1,196 @@
+/**
+ * The core's answering service: question in, plain `Answer` out, with the answer / suggest /
+ * decline decision made here and only here. Adapters and the CLI call `ask`, `answerEntry` (for
+ * "Related" and "Did you mean" buttons) and the static views (`help`, `topics`, `source`).
+ */
+import { Matcher, type ScoredEntry } from './match/matcher.js';
+import { smalltalkKind, stripGreeting, type SmalltalkKind } from './smalltalk.js';
+import type { Answer, Citation, Entry, EntryRef, Knowledge, Question, Source } from './types.js';
+
+export interface DecisionOptions {
+  /** Minimum score to answer. */
+  readonly answerScore: number;
+  /** Minimum lead of the best entry over the runner-up to answer (below a sure score). */
+  readonly answerMargin: number;
+  /** Score at or above which the margin no longer matters. */
+  readonly sureScore: number;
+  /** Minimum score for an entry to be offered as "did you mean". */
+  readonly suggestScore: number;
+  /** How many "did you mean" entries at most. */
+  readonly maxSuggestions: number;
+}
+
+export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
+  answerScore: 0.5,
+  answerMargin: 0.04,
+  sureScore: 0.8,
+  suggestScore: 0.3,
+  maxSuggestions: 3,
+};
+
+/** Questions longer than this are cut before anything else looks at them. */
+export const MAX_QUESTION_CHARS = 2000;
+
+export interface TopicSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly examples: readonly EntryRef[];
+  readonly entryCount: number;
+}
+
+export interface Bot {
+  /** Answers one question; never throws, whatever the text. */
+  ask(question: Question | string): Answer;
+  /** The answer for one entry by id (buttons), or undefined for an unknown id. */
+  answerEntry(id: string): Answer | undefined;
+  topics(examplesPerTopic?: number): TopicSummary[];
+  source(): Source;
+  /** Short plain-text description of what the bot covers. */
+  about(): string;
+  readonly knowledge: Knowledge;
+}
+
+export interface BotDeps {
+  readonly knowledge: Knowledge;
+  readonly decision?: Partial<DecisionOptions>;
+}
+
+/** Builds the bot: the matcher index is built here, once. */
+export function createBot(deps: BotDeps): Bot {
+  const { knowledge } = deps;
+  const opts = { ...DEFAULT_DECISION_OPTIONS, ...deps.decision };
+  const matcher = new Matcher(knowledge.entries, knowledge);
+  const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
+  const compose = answerComposer(knowledge, byId);
+  const about = aboutText(knowledge.source);
+  return {
+    knowledge,
+    ask(question) {
+      const text = cleanQuestion(typeof question === 'string' ? question : question.text);
+      const kind = smalltalkKind(text);
+      if (kind) return compose.smalltalk(text, kind, about);
+      const ranked = matcher.search(stripGreeting(text), opts.maxSuggestions + 1);
+      return decide(text, ranked, opts, compose, about);
+    },
+    answerEntry(id) {
+      const entry = byId.get(id);
+      return entry ? compose.answer(entry.question, entry, 1) : undefined;
+    },
+    topics: (n = 3) => topicSummaries(knowledge, n),
+    source: () => knowledge.source,
+    about: () => about,
+  };
+}
+
+/** Control characters removed, whitespace collapsed, length capped. */
+export function cleanQuestion(text: string): string {
+  return text
+    .slice(0, MAX_QUESTION_CHARS)
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function decide(
+  text: string,
+  ranked: readonly ScoredEntry[],
+  opts: DecisionOptions,
+  compose: Composer,
+  about: string,
+): Answer {
+  const [first, second] = ranked;
+  if (!first || first.score < opts.suggestScore) return compose.decline(text, first?.score ?? 0, about);
+  const margin = first.score - (second?.score ?? 0);
+  const sure = first.score >= opts.sureScore || margin >= opts.answerMargin;
+  if (first.score >= opts.answerScore && sure) {
+    return compose.answer(text, first.entry, confidenceOf(first.score, margin));
+  }
+  const suggestions = ranked.filter((r) => r.score >= opts.suggestScore).slice(0, opts.maxSuggestions);
+  return compose.suggest(text, suggestions, confidenceOf(first.score, margin));
+}
+
+/** The score, discounted when the runner-up is close; always in [0, 1]. */
+function confidenceOf(score: number, margin: number): number {
+  const c = score * (0.8 + 0.2 * Math.min(1, margin / 0.2));
+  return Math.round(Math.max(0, Math.min(1, c)) * 1000) / 1000;
+}
+
+interface Composer {
+  answer(text: string, entry: Entry, confidence: number): Answer;
+  suggest(text: string, ranked: readonly ScoredEntry[], confidence: number): Answer;
+  decline(text: string, confidence: number, about: string): Answer;
+  smalltalk(text: string, kind: SmalltalkKind, about: string): Answer;
+}
+
+const ref = (e: Entry): EntryRef => ({ id: e.id, question: e.question });
+
+function answerComposer(k: Knowledge, byId: ReadonlyMap<string, Entry>): Composer {
+  const paragraphs = new Map(k.paragraphs.map((p) => [p.id, p]));
+  const sections = new Map(k.sections.map((s) => [s.id, s.title]));
+  const citation = (paragraphId: string, quote: string): Citation => {
+    const sectionId = paragraphs.get(paragraphId)?.sectionId ?? '';
+    return { paragraphId, sectionId, section: sections.get(sectionId) ?? sectionId, quote, url: k.source.url };
+  };
+  const empty = { citations: [], related: [], suggestions: [] };
+  return {
+    answer: (question, entry, confidence) => ({
+      question,
+      decision: 'answer',
+      confidence,
+      text: entry.answer,
+      entry: { ...ref(entry), topic: entry.topic },
+      citations: entry.citations.map((c) => citation(c.paragraphId, c.quote)),
+      related: entry.related.flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [ref(r)] : [];
+      }),
+      suggestions: [],
+    }),
+    suggest: (question, ranked, confidence) => ({
+      ...empty,
+      question,
+      decision: 'suggest',
+      confidence,
+      text: "I'm not sure I understood. Did you mean one of these?",
+      suggestions: ranked.map((r) => ref(r.entry)),
+    }),
+    decline: (question, confidence, about) => ({
+      ...empty,
+      question,
+      decision: 'decline',
+      confidence: Math.min(confidence, 0.3),
+      text: `Sorry, I can't find that in the paper. ${about} Ask for "topics" to see what I can answer.`,
+    }),
+    smalltalk: (question, kind, about) => ({ ...empty, question, decision: 'smalltalk', confidence: 1, text: smalltalkReply(kind, about) }),
+  };
+}
+
+function smalltalkReply(kind: SmalltalkKind, about: string): string {
+  switch (kind) {
+    case 'greeting':
+      return `Hello! ${about} Ask me a question, or ask for "topics".`;
+    case 'thanks':
+      return "You're welcome! Ask me anything else about the paper.";
+    case 'goodbye':
+      return 'Goodbye!';
+    case 'help':
+      return `${about} Ask a question in plain words, e.g. "Is Russia-China an alliance?". Ask for "topics" to list what I cover, or "source" for the paper's details.`;
+  }
+}
+
+function aboutText(s: Source): string {
+  return `I answer questions about "${s.title}" (${s.series} n°${s.number}, ${s.author}, ${s.publisher}, ${formatDate(s.date)}), citing the paper.`;
+}
+
+/** `2024-03-26` -> `26 March 2024`. */
+export function formatDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+function topicSummaries(k: Knowledge, n: number): TopicSummary[] {
+  return k.topics.map((t) => {
+    const entries = k.entries.filter((e) => e.topic === t.id);
+    return { id: t.id, title: t.title, entryCount: entries.length, examples: entries.slice(0, n).map(ref) };
+  });
+}

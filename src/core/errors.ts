@@ -1,0 +1,56 @@
+/**
+ * Coded errors. Every failure the bot reports carries a stable `code` (for logs and tests) and
+ * the underlying `cause`, so the top level can log once with context and tell the user
+ * something friendly instead of swallowing or re-wrapping errors ad hoc.
+ */
+
+export type ErrorCode =
+  | 'config_invalid'
+  | 'knowledge_invalid'
+  | 'knowledge_unreadable'
+  | 'delivery_failed';
+
+export class BotError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Missing or contradictory configuration; the message names the variable and how to fix it. */
+export class ConfigError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('config_invalid', message, options);
+  }
+}
+
+/** One problem in the knowledge set, located by file and (when there is one) entry id. */
+export interface KnowledgeIssue {
+  readonly file: string;
+  readonly entry?: string;
+  readonly message: string;
+}
+
+/** The knowledge set is invalid; `issues` lists every problem found, not only the first. */
+export class KnowledgeError extends BotError {
+  readonly issues: readonly KnowledgeIssue[];
+  constructor(issues: readonly KnowledgeIssue[], options?: { cause?: unknown }) {
+    super('knowledge_invalid', formatKnowledgeIssues(issues), options);
+    this.issues = issues;
+  }
+}
+
+/** A message could not be delivered to a platform after retries. */
+export class DeliveryError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('delivery_failed', message, options);
+  }
+}
+
+/** One line per issue: `knowledge/qa/eu.yaml [entry-id]: message`. */
+export function formatKnowledgeIssues(issues: readonly KnowledgeIssue[]): string {
+  const lines = issues.map((i) => `${i.file}${i.entry ? ` [${i.entry}]` : ''}: ${i.message}`);
+  return `The knowledge set has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,167 @@
+/**
+ * The matcher: an exact inverted index over normalised tokens with IDF weights, scored per
+ * curated phrasing (question or alternate) as a recall-weighted F-measure, plus a weaker match on
+ * the answer and quotes. Words the index does not know count against the match at full weight,
+ * which is what makes "What does the paper say about India?" decline instead of matching
+ * "paper". fuse.js corrects typos word by word (fuzzy.ts).
+ */
+import type { Entry } from '../types.js';
+import { createTokenizer, type NormalizerData, type Tokenizer } from '../text/normalize.js';
+import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
+
+export interface MatcherOptions {
+  /** Weight of recall (share of the question matched) against precision in the F-measure. */
+  readonly recallBeta: number;
+  /** Multiplier for matches found only in the answer text and quotes. */
+  readonly answerFieldWeight: number;
+  /** A corrected typo counts as this share of its similarity. */
+  readonly fuzzyPenalty: number;
+  /** Options for typo correction. */
+  readonly fuzzy: FuzzyOptions;
+}
+
+export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
+  recallBeta: 2,
+  answerFieldWeight: 0.7,
+  fuzzyPenalty: 0.9,
+  fuzzy: DEFAULT_FUZZY_OPTIONS,
+};
+
+export interface ScoredEntry {
+  readonly entry: Entry;
+  /** In [0, 1]. */
+  readonly score: number;
+}
+
+interface Phrase {
+  readonly entryIndex: number;
+  /** Sum of IDF over the phrase's distinct tokens. */
+  readonly weight: number;
+}
+
+interface Posting {
+  readonly phrase: number;
+}
+
+interface QueryTerm {
+  readonly term: string | undefined;
+  readonly idf: number;
+  readonly similarity: number;
+}
+
+/** Built once at start-up from the validated entries; `search` is pure and allocation-light. */
+export class Matcher {
+  private readonly tokenize: Tokenizer;
+  private readonly phrases: Phrase[] = [];
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly answerTokens: Set<string>[] = [];
+  private readonly idf = new Map<string, number>();
+  private readonly unknownIdf: number;
+  private readonly fuzzy: FuzzyVocabulary;
+
+  constructor(
+    private readonly entries: readonly Entry[],
+    normalizer: NormalizerData,
+    private readonly options: MatcherOptions = DEFAULT_MATCHER_OPTIONS,
+  ) {
+    this.tokenize = createTokenizer(normalizer);
+    const phraseTokens = this.collectTokens();
+    this.unknownIdf = Math.log(1 + (entries.length + 0.5) / 0.5);
+    this.buildPhrases(phraseTokens);
+    this.fuzzy = new FuzzyVocabulary(this.idf.keys(), options.fuzzy);
+  }
+
+  /** Distinct match tokens of `text`, as the index sees them. */
+  tokens(text: string): string[] {
+    return [...new Set(this.tokenize(text))];
+  }
+
+  /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
+  search(text: string, limit = 5): ScoredEntry[] {
+    const terms = this.tokens(text).map((t) => this.resolve(t));
+    const total = terms.reduce((sum, t) => sum + t.idf, 0);
+    if (total === 0) return [];
+    const best = new Float64Array(this.entries.length);
+    this.scorePhrases(terms, total, best);
+    this.scoreAnswers(terms, total, best);
+    const ranked: ScoredEntry[] = [];
+    best.forEach((score, i) => {
+      const entry = this.entries[i];
+      if (score > 0 && entry) ranked.push({ entry, score: Math.min(1, score) });
+    });
+    ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return ranked.slice(0, limit);
+  }
+
+  private collectTokens(): { entryIndex: number; tokens: string[] }[] {
+    const df = new Map<string, number>();
+    const phraseTokens: { entryIndex: number; tokens: string[] }[] = [];
+    this.entries.forEach((e, entryIndex) => {
+      const seen = new Set<string>();
+      for (const q of [e.question, ...e.alternates]) {
+        const tokens = this.tokens(q);
+        phraseTokens.push({ entryIndex, tokens });
+        tokens.forEach((t) => seen.add(t));
+      }
+      const answer = new Set(this.tokens([e.answer, ...e.citations.map((c) => c.quote)].join(' ')));
+      this.answerTokens.push(answer);
+      answer.forEach((t) => seen.add(t));
+      seen.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
+    });
+    const n = this.entries.length;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    return phraseTokens;
+  }
+
+  private buildPhrases(phraseTokens: { entryIndex: number; tokens: string[] }[]): void {
+    for (const { entryIndex, tokens } of phraseTokens) {
+      const phrase = this.phrases.length;
+      const weight = tokens.reduce((sum, t) => sum + (this.idf.get(t) ?? 0), 0);
+      this.phrases.push({ entryIndex, weight });
+      for (const t of tokens) {
+        const list = this.postings.get(t) ?? [];
+        list.push({ phrase });
+        this.postings.set(t, list);
+      }
+    }
+  }
+
+  private resolve(token: string): QueryTerm {
+    const idf = this.idf.get(token);
+    if (idf !== undefined) return { term: token, idf, similarity: 1 };
+    const fix = this.fuzzy.correct(token);
+    if (fix) {
+      const fixedIdf = this.idf.get(fix.term) ?? this.unknownIdf;
+      return { term: fix.term, idf: fixedIdf, similarity: fix.similarity * this.options.fuzzyPenalty };
+    }
+    return { term: undefined, idf: this.unknownIdf, similarity: 0 };
+  }
+
+  private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
+    const matched = new Map<number, number>();
+    for (const t of terms) {
+      if (t.term === undefined) continue;
+      for (const p of this.postings.get(t.term) ?? []) {
+        matched.set(p.phrase, (matched.get(p.phrase) ?? 0) + t.idf * t.similarity);
+      }
+    }
+    const b2 = this.options.recallBeta ** 2;
+    for (const [index, m] of matched) {
+      const phrase = this.phrases[index];
+      if (!phrase || phrase.weight === 0) continue;
+      const recall = m / total;
+      const precision = Math.min(1, m / phrase.weight);
+      const f = ((1 + b2) * precision * recall) / (b2 * precision + recall);
+      if (f > (best[phrase.entryIndex] ?? 0)) best[phrase.entryIndex] = f;
+    }
+  }
+
+  private scoreAnswers(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
+    this.answerTokens.forEach((tokens, i) => {
+      let m = 0;
+      for (const t of terms) if (t.term !== undefined && tokens.has(t.term)) m += t.idf * t.similarity;
+      const score = (m / total) * this.options.answerFieldWeight;
+      if (score > (best[i] ?? 0)) best[i] = score;
+    });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Greetings, thanks and requests for help are not questions about the paper: they get a short
+ * built-in reply and never an entry (an entry "matched" by "hi" would be a wrong answer).
+ * A greeting that opens a real question ("hi, who wrote this?") is stripped, not answered.
+ */
+import { fold } from './text/normalize.js';
+
+export type SmalltalkKind = 'greeting' | 'thanks' | 'help' | 'goodbye';
+
+const GREETING = '(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|bonjour|hallo|salut)';
+const PATTERNS: readonly (readonly [SmalltalkKind, RegExp])[] = [
+  ['greeting', new RegExp(`^${GREETING}(?: (?:there|bot|all|everyone|folks|team|you))?$`)],
+  ['thanks', /^(?:(?:ok|okay|great|cool|perfect|awesome|nice) )?(?:thanks?|thank you|thank u|thx|ty|cheers|many thanks|merci)(?: (?:a lot|so much|very much|bot|mate))?$/],
+  ['help', /^(?:help|help me|\?|commands|usage|what can you do|what do you do|how does this work|how do (?:i|you) use (?:this|you|the bot)|who are you|what are you|what can i ask|what do you know|how to use|instructions|menu)$/],
+  ['goodbye', /^(?:bye|goodbye|good bye|see you|see ya|cya|later)$/],
+];
+
+/** The small-talk kind of `text`, or undefined for anything that should be matched. */
+export function smalltalkKind(text: string): SmalltalkKind | undefined {
+  const f = fold(text).replace(/ please$/, '');
+  for (const [kind, pattern] of PATTERNS) if (pattern.test(f)) return kind;
+  return undefined;
+}
+
+const LEADING_GREETING = /^\s*(?:hi|hello|hey|heya|hiya|yo|good (?:morning|afternoon|evening))\b[\s,!.:;-]*(?:there|bot|all|everyone)?[\s,!.:;-]*/i;
+
+/** `text` without a greeting in front of a real question ("hey, who wrote it?" -> "who wrote it?"). */
+export function stripGreeting(text: string): string {
+  const rest = text.replace(LEADING_GREETING, '');
+  return rest.trim() === '' ? text : rest;
+}

@@ -1,0 +1,116 @@
+/**
+ * The core's plain types. Adapters translate platform events into a `Question` and render an
+ * `Answer`; nothing here knows about Block Kit, mrkdwn, Adaptive Cards or platform ids, so the
+ * same answer can be checked once and rendered anywhere.
+ */
+
+/** Where a question came from: the platform name and an opaque id the core never parses. */
+export interface Asker {
+  readonly platform: string;
+  readonly id: string;
+}
+
+/** A question as the core sees it: text with mentions already stripped by the adapter. */
+export interface Question {
+  readonly text: string;
+  readonly asker?: Asker;
+  /** Opaque conversation reference such as `slack:C123:1712345678.0001`. */
+  readonly conversation?: string;
+}
+
+export type Decision = 'answer' | 'suggest' | 'decline' | 'smalltalk';
+
+export interface Citation {
+  readonly paragraphId: string;
+  readonly sectionId: string;
+  /** Human-readable section title. */
+  readonly section: string;
+  /** Verbatim quote from the paragraph. */
+  readonly quote: string;
+  readonly url: string;
+}
+
+export interface EntryRef {
+  readonly id: string;
+  readonly question: string;
+}
+
+export interface Answer {
+  /** The question as asked (already capped and cleaned of control characters). */
+  readonly question: string;
+  readonly decision: Decision;
+  /** How sure the matcher is of `entry`, in [0, 1]. */
+  readonly confidence: number;
+  /** Plain text: the entry's answer, the "did you mean" lead, the decline or the small-talk reply. */
+  readonly text: string;
+  /** Present exactly when `decision` is `answer`. */
+  readonly entry?: EntryRef & { readonly topic: string };
+  readonly citations: readonly Citation[];
+  readonly related: readonly EntryRef[];
+  /** "Did you mean" entries, up to 3, for `suggest`. */
+  readonly suggestions: readonly EntryRef[];
+}
+
+export interface Source {
+  readonly title: string;
+  readonly series: string;
+  readonly number: number;
+  /** ISO date, `2024-03-26`. */
+  readonly date: string;
+  readonly author: string;
+  readonly authorRole: string;
+  readonly publisher: string;
+  readonly publishingDirector: string;
+  readonly issn: string;
+  readonly url: string;
+}
+
+export interface Section {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface Paragraph {
+  readonly id: string;
+  readonly sectionId: string;
+  readonly text: string;
+}
+
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface KnowledgeCitation {
+  readonly paragraphId: string;
+  readonly quote: string;
+}
+
+export interface Entry {
+  readonly id: string;
+  readonly question: string;
+  readonly alternates: readonly string[];
+  readonly answer: string;
+  readonly citations: readonly KnowledgeCitation[];
+  readonly topic: string;
+  readonly related: readonly string[];
+  /** The knowledge file the entry came from, for error reports. */
+  readonly file: string;
+}
+
+/** Phrase aliases: every variant is rewritten to its canonical form before matching. */
+export interface Alias {
+  readonly canonical: string;
+  readonly variants: readonly string[];
+}
+
+/** The whole validated knowledge set, as loaded once at start-up. */
+export interface Knowledge {
+  readonly source: Source;
+  readonly sections: readonly Section[];
+  readonly paragraphs: readonly Paragraph[];
+  readonly topics: readonly Topic[];
+  readonly entries: readonly Entry[];
+  readonly aliases: readonly Alias[];
+  readonly stopwords: readonly string[];
+}
