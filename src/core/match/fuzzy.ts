@@ -13,9 +13,11 @@ export interface FuzzyOptions {
   readonly threshold: number;
   /** Remembered corrections, including misses. */
   readonly cacheSize: number;
+  /** Edits allowed (Damerau) by word length: one edit from 4 letters, two from `twoEditsFrom`. */
+  readonly twoEditsFrom: number;
 }
 
-export const DEFAULT_FUZZY_OPTIONS: FuzzyOptions = { minLength: 4, threshold: 0.3, cacheSize: 5000 };
+export const DEFAULT_FUZZY_OPTIONS: FuzzyOptions = { minLength: 4, threshold: 0.35, cacheSize: 5000, twoEditsFrom: 5 };
 
 export interface Correction {
   readonly term: string;
@@ -59,8 +61,38 @@ export class FuzzyVocabulary {
   private search(word: string): Correction | undefined {
     const fuse = this.buckets.get(word.charAt(0));
     if (!fuse) return undefined;
-    const hit = fuse.search(word, { limit: 3 }).find((r) => Math.abs(r.item.length - word.length) <= 2);
-    if (!hit) return undefined;
-    return { term: hit.item, similarity: 1 - (hit.score ?? 1) };
+    // fuse.js ranks candidates; an edit-distance bound then rejects look-alikes such as
+    // "robot" -> "root" or "nato" -> "nation" that Bitap scores as close.
+    const allowed = word.length >= this.options.twoEditsFrom ? 2 : 1;
+    let best: Correction | undefined;
+    for (const r of fuse.search(word, { limit: 5 })) {
+      const d = editDistance(word, r.item, allowed);
+      if (d > allowed) continue;
+      const similarity = 1 - d / Math.max(word.length, r.item.length);
+      if (!best || similarity > best.similarity) best = { term: r.item, similarity };
+    }
+    return best;
   }
+}
+
+/** Optimal-string-alignment distance (a swap counts once), or `limit + 1` once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length] ?? limit + 1;
 }

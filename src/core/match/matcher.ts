@@ -6,7 +6,7 @@
  * "paper". fuse.js corrects typos word by word (fuzzy.ts).
  */
 import type { Entry } from '../types.js';
-import { createTokenizer, type NormalizerData, type Tokenizer } from '../text/normalize.js';
+import { createTokenizer, fold, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
 
 export interface MatcherOptions {
@@ -14,7 +14,7 @@ export interface MatcherOptions {
   readonly recallBeta: number;
   /** Multiplier for matches found only in the answer text and quotes. */
   readonly answerFieldWeight: number;
-  /** A corrected typo counts as this share of its similarity. */
+  /** Each corrected typo multiplies the scores by its similarity times this. */
   readonly fuzzyPenalty: number;
   /** Options for typo correction. */
   readonly fuzzy: FuzzyOptions;
@@ -46,7 +46,6 @@ interface Posting {
 interface QueryTerm {
   readonly term: string | undefined;
   readonly idf: number;
-  readonly similarity: number;
 }
 
 /** Built once at start-up from the validated entries; `search` is pure and allocation-light. */
@@ -58,6 +57,8 @@ export class Matcher {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly fuzzy: FuzzyVocabulary;
+  /** Every folded word the knowledge set uses (entries, aliases, stop words): not typos. */
+  private readonly known = new Set<string>();
 
   constructor(
     private readonly entries: readonly Entry[],
@@ -68,18 +69,42 @@ export class Matcher {
     const phraseTokens = this.collectTokens();
     this.unknownIdf = Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
-    this.fuzzy = new FuzzyVocabulary(this.idf.keys(), options.fuzzy);
+    for (const a of normalizer.aliases) this.learn([a.canonical, ...a.variants].join(' '));
+    normalizer.stopwords.forEach((w) => this.learn(w));
+    this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
+  }
+
+  private learn(text: string): void {
+    for (const w of fold(text).split(' ')) if (w !== '') this.known.add(w);
+  }
+
+  /**
+   * Unknown words corrected to the closest known word, before aliases apply (so "investmnet deal"
+   * still becomes the investment agreement); `factor` discounts the scores for each correction.
+   */
+  correctSpelling(text: string): { text: string; factor: number } {
+    let factor = 1;
+    const words = fold(text).split(' ').map((w) => {
+      if (this.known.has(w)) return w;
+      const fix = this.fuzzy.correct(w);
+      if (!fix) return w;
+      factor *= fix.similarity * this.options.fuzzyPenalty;
+      return fix.term;
+    });
+    return { text: words.join(' '), factor };
   }
 
   /** Distinct match tokens of `text`, as the index sees them. */
   tokens(text: string): string[] {
-    return [...new Set(this.tokenize(text))];
+    return [...new Set(this.tokenize(text).map(stemWord))];
   }
+
 
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): ScoredEntry[] {
-    const terms = this.tokens(text).map((t) => this.resolve(t));
-    const total = terms.reduce((sum, t) => sum + t.idf, 0);
+    const corrected = this.correctSpelling(text);
+    const terms = this.tokens(corrected.text).map((t) => this.resolve(t));
+    const total = terms.reduce((sum, t) => sum + t.idf, 0) / corrected.factor;
     if (total === 0) return [];
     const best = new Float64Array(this.entries.length);
     this.scorePhrases(terms, total, best);
@@ -99,11 +124,14 @@ export class Matcher {
     this.entries.forEach((e, entryIndex) => {
       const seen = new Set<string>();
       for (const q of [e.question, ...e.alternates]) {
+        this.learn(q);
         const tokens = this.tokens(q);
         phraseTokens.push({ entryIndex, tokens });
         tokens.forEach((t) => seen.add(t));
       }
-      const answer = new Set(this.tokens([e.answer, ...e.citations.map((c) => c.quote)].join(' ')));
+      const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
+      this.learn(answerText);
+      const answer = new Set(this.tokens(answerText));
       this.answerTokens.push(answer);
       answer.forEach((t) => seen.add(t));
       seen.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
@@ -128,13 +156,7 @@ export class Matcher {
 
   private resolve(token: string): QueryTerm {
     const idf = this.idf.get(token);
-    if (idf !== undefined) return { term: token, idf, similarity: 1 };
-    const fix = this.fuzzy.correct(token);
-    if (fix) {
-      const fixedIdf = this.idf.get(fix.term) ?? this.unknownIdf;
-      return { term: fix.term, idf: fixedIdf, similarity: fix.similarity * this.options.fuzzyPenalty };
-    }
-    return { term: undefined, idf: this.unknownIdf, similarity: 0 };
+    return idf === undefined ? { term: undefined, idf: this.unknownIdf } : { term: token, idf };
   }
 
   private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
@@ -142,7 +164,7 @@ export class Matcher {
     for (const t of terms) {
       if (t.term === undefined) continue;
       for (const p of this.postings.get(t.term) ?? []) {
-        matched.set(p.phrase, (matched.get(p.phrase) ?? 0) + t.idf * t.similarity);
+        matched.set(p.phrase, (matched.get(p.phrase) ?? 0) + t.idf);
       }
     }
     const b2 = this.options.recallBeta ** 2;
@@ -159,7 +181,7 @@ export class Matcher {
   private scoreAnswers(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
     this.answerTokens.forEach((tokens, i) => {
       let m = 0;
-      for (const t of terms) if (t.term !== undefined && tokens.has(t.term)) m += t.idf * t.similarity;
+      for (const t of terms) if (t.term !== undefined && tokens.has(t.term)) m += t.idf;
       const score = (m / total) * this.options.answerFieldWeight;
       if (score > (best[i] ?? 0)) best[i] = score;
     });

@@ -30,22 +30,25 @@ export interface NormalizerData {
   readonly stopwords: readonly string[];
 }
 
-/** Turns text into match tokens: fold, rewrite aliases, drop stop words, stem. */
+/** Turns text into words: fold, rewrite aliases, drop stop words (not yet stemmed). */
 export type Tokenizer = (text: string) => string[];
 
-/** Builds the tokenizer for one alias table and stop-word list. */
+/** Builds the tokenizer for one alias table and stop-word list; stem its words with `stemWord`. */
 export function createTokenizer(data: NormalizerData): Tokenizer {
   const rewrite = aliasRewriter(data.aliases);
   const stop = new Set(data.stopwords.map(fold));
-  return (text) => {
-    const words = rewrite(fold(text)).split(' ');
-    const tokens: string[] = [];
-    for (const w of words) {
-      if (w === '' || stop.has(w)) continue;
-      tokens.push(stemWord(w));
-    }
-    return tokens;
-  };
+  return (text) => rewrite(fold(text)).split(' ').filter((w) => w !== '' && !stop.has(w));
+}
+
+/** Single-word alias variants and their single-word canonical form, for typo correction. */
+export function aliasWords(aliases: readonly Alias[]): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const a of aliases) {
+    const canonical = fold(a.canonical);
+    if (canonical.includes(' ')) continue;
+    for (const v of a.variants.map(fold)) if (v !== '' && !v.includes(' ')) words.set(v, canonical);
+  }
+  return words;
 }
 
 /** Porter stem for words; numbers and short words are kept as they are. */

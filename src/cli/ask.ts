@@ -1,0 +1,39 @@
+/**
+ * `npm run ask -- "question"` (terminal text), `--json "question"` (one JSON object) and
+ * `--jsonl` (one JSON object per stdin line, in order, nothing else on stdout).
+ */
+import { createInterface } from 'node:readline';
+import { startup } from './common.js';
+import { toJson, toTerminal } from './format.js';
+
+const USAGE = `Usage:
+  npm run ask -- "Who wrote the paper?"          the answer as text
+  npm run --silent ask -- --json "question"      one JSON object
+  npm run --silent ask -- --jsonl < questions    one JSON object per input line`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const words = argv.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--json' && f !== '--jsonl');
+  if (unknown.length > 0 || (flags.includes('--jsonl') && words.length > 0) || (!flags.includes('--jsonl') && words.length === 0)) {
+    process.stderr.write(`${unknown.length > 0 ? `Unknown option ${unknown.join(', ')}.\n` : ''}${USAGE}\n`);
+    return 2;
+  }
+  const { bot } = startup();
+  if (flags.includes('--jsonl')) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) process.stdout.write(`${JSON.stringify(toJson(bot.ask(line)))}\n`);
+    return 0;
+  }
+  const answer = bot.ask(words.join(' '));
+  process.stdout.write(flags.includes('--json') ? `${JSON.stringify(toJson(answer))}\n` : `${toTerminal(answer)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`ask failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

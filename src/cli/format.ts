@@ -1,0 +1,67 @@
+/**
+ * Terminal and JSON renderings of a core `Answer` for the CLI and the local chat. The JSON shape
+ * is a public contract (`ask --json` / `--jsonl`): `answer` is present exactly when `matched`,
+ * and `matched` is true exactly for the `answer` decision.
+ */
+import type { TopicSummary } from '../core/bot.js';
+import { formatDate } from '../core/bot.js';
+import type { Answer, Source } from '../core/types.js';
+
+export interface AnswerJson {
+  readonly question: string;
+  readonly matched: boolean;
+  readonly decision: Answer['decision'];
+  readonly confidence: number;
+  readonly answer?: {
+    readonly id: string;
+    readonly question: string;
+    readonly text: string;
+    readonly citations: readonly { section: string; paragraph: string; quote: string; url: string }[];
+  };
+  readonly suggestions: readonly { id: string; question: string }[];
+}
+
+/** The documented JSON object for one answered question. */
+export function toJson(a: Answer): AnswerJson {
+  const base = { question: a.question, matched: a.decision === 'answer' && a.entry !== undefined, decision: a.decision, confidence: a.confidence };
+  const suggestions = a.suggestions.map((s) => ({ id: s.id, question: s.question }));
+  if (!base.matched || !a.entry) return { ...base, suggestions };
+  const citations = a.citations.map((c) => ({ section: c.section, paragraph: c.paragraphId, quote: c.quote, url: c.url }));
+  return { ...base, answer: { id: a.entry.id, question: a.entry.question, text: a.text, citations }, suggestions };
+}
+
+/** The answer as a person reads it in a terminal. */
+export function toTerminal(a: Answer): string {
+  const lines = [a.text];
+  if (a.decision === 'answer') {
+    lines.push('', 'Sources:');
+    a.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.section} (¶ ${c.paragraphId}): "${c.quote}"`));
+    const url = a.citations[0]?.url;
+    if (url) lines.push(`  Read the paper: ${url}`);
+    if (a.related.length > 0) lines.push('', `Related: ${a.related.map((r) => r.question).join(' | ')}`);
+  } else if (a.decision === 'suggest') {
+    a.suggestions.forEach((s, i) => lines.push(`  ${i + 1}. ${s.question}`));
+  }
+  return lines.join('\n');
+}
+
+/** The topics list with example questions. */
+export function topicsText(topics: readonly TopicSummary[]): string {
+  const lines = ['Topics I can answer about:'];
+  for (const t of topics) {
+    lines.push(`• ${t.title} (${t.entryCount} questions)`);
+    for (const e of t.examples) lines.push(`    – ${e.question}`);
+  }
+  return lines.join('\n');
+}
+
+/** What the paper is, its author and date, and the link. */
+export function sourceText(s: Source): string {
+  return [
+    `"${s.title}"`,
+    `${s.series} n°${s.number}, ${formatDate(s.date)}`,
+    `By ${s.author}, ${s.authorRole}`,
+    `Published by the ${s.publisher} (ISSN ${s.issn})`,
+    `Read it at ${s.url}`,
+  ].join('\n');
+}

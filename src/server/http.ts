@@ -1,0 +1,52 @@
+/**
+ * The one HTTP server of the process (PORT, default 3978). Adapters register their routes here
+ * (`/slack/events`, `/api/messages`); `GET /healthz` is built in. Unknown paths get 404 and a
+ * handler that throws gets a 500 and one log line, never a crashed process.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../core/ports.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpServer {
+  /** Registers `handler` for `method` + exact `path`. */
+  route(method: string, path: string, handler: RouteHandler): void;
+  /** Starts listening; resolves with the bound port (use 0 for an ephemeral one in tests). */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+  readonly server: Server;
+}
+
+/** Creates the shared server; nothing listens until `listen`. */
+export function createHttpServer(logger: Logger): HttpServer {
+  const routes = new Map<string, RouteHandler>();
+  routes.set('GET /healthz', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  });
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const handler = routes.get(`${req.method ?? 'GET'} ${path}`);
+    if (!handler) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
+        logger.error('http handler failed', { path, error });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        if (!res.writableEnded) res.end('{"error":"internal error"}');
+      });
+  });
+  return {
+    server,
+    route: (method, path, handler) => void routes.set(`${method.toUpperCase()} ${path}`, handler),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
