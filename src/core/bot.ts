@@ -21,10 +21,10 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  answerScore: 0.5,
-  answerMargin: 0.04,
+  answerScore: 0.52,
+  answerMargin: 0.06,
   sureScore: 0.8,
-  suggestScore: 0.3,
+  suggestScore: 0.35,
   maxSuggestions: 3,
 };
 

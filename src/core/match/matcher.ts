@@ -14,6 +14,10 @@ export interface MatcherOptions {
   readonly recallBeta: number;
   /** Multiplier for matches found only in the answer text and quotes. */
   readonly answerFieldWeight: number;
+  /** Match the whole entry's vocabulary (all phrasings + answer) as one bag, not only the answer. */
+  readonly bagOfWords: boolean;
+  /** Share of the maximum IDF that a word unknown to the index weighs in the question. */
+  readonly unknownWeight: number;
   /** Each corrected typo multiplies the scores by its similarity times this. */
   readonly fuzzyPenalty: number;
   /** Options for typo correction. */
@@ -21,8 +25,10 @@ export interface MatcherOptions {
 }
 
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
-  recallBeta: 2,
-  answerFieldWeight: 0.7,
+  recallBeta: 1,
+  answerFieldWeight: 0.8,
+  unknownWeight: 0.6,
+  bagOfWords: true,
   fuzzyPenalty: 0.9,
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
@@ -67,11 +73,14 @@ export class Matcher {
   ) {
     this.tokenize = createTokenizer(normalizer);
     const phraseTokens = this.collectTokens();
-    this.unknownIdf = Math.log(1 + (entries.length + 0.5) / 0.5);
+    this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
     for (const a of normalizer.aliases) this.learn([a.canonical, ...a.variants].join(' '));
-    normalizer.stopwords.forEach((w) => this.learn(w));
-    this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
+    // Stop words are known (never "corrected") but never a correction target: "life" must not
+    // become "like" and vanish.
+    const stop = new Set(normalizer.stopwords.map(fold));
+    this.fuzzy = new FuzzyVocabulary([...this.known].filter((w) => !stop.has(w)), options.fuzzy);
+    stop.forEach((w) => this.known.add(w));
   }
 
   private learn(text: string): void {
@@ -132,8 +141,8 @@ export class Matcher {
       const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
       this.learn(answerText);
       const answer = new Set(this.tokens(answerText));
-      this.answerTokens.push(answer);
       answer.forEach((t) => seen.add(t));
+      this.answerTokens.push(this.options.bagOfWords ? seen : answer);
       seen.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
     });
     const n = this.entries.length;

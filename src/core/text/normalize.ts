@@ -17,7 +17,7 @@ export function fold(input: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
@@ -56,22 +56,38 @@ export function stemWord(word: string): string {
   return word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** One regex over every variant, longest first, whole words only; one pass, so no chains. */
+/**
+ * Alias rewriting on words, longest variant first, in one left-to-right pass (so no chains).
+ * Variants are indexed by their first word: a question costs a few map lookups per word rather
+ * than one regex with hundreds of alternatives.
+ */
 function aliasRewriter(aliases: readonly Alias[]): (folded: string) => string {
-  const table = new Map<string, string>();
+  const byFirst = new Map<string, { words: string[]; canonical: string }[]>();
   for (const a of aliases) {
     const canonical = fold(a.canonical);
     for (const v of a.variants) {
-      const key = fold(v);
-      if (key !== '' && key !== canonical) table.set(key, canonical);
+      const words = fold(v).split(' ').filter((w) => w !== '');
+      const first = words[0];
+      if (first === undefined || words.join(' ') === canonical) continue;
+      const list = byFirst.get(first) ?? [];
+      list.push({ words, canonical });
+      byFirst.set(first, list);
     }
   }
-  if (table.size === 0) return (s) => s;
-  const alternation = [...table.keys()].sort((x, y) => y.length - x.length).map(escapeRegExp).join('|');
-  const pattern = new RegExp(`(?<![a-z0-9.])(?:${alternation})(?![a-z0-9.])`, 'g');
-  return (s) => s.replace(pattern, (m) => table.get(m) ?? m);
+  for (const list of byFirst.values()) list.sort((x, y) => y.words.length - x.words.length);
+  return (folded) => {
+    const words = folded.split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const hit = byFirst.get(words[i] ?? '')?.find((v) => v.words.every((w, j) => words[i + j] === w));
+      if (hit) {
+        out.push(hit.canonical);
+        i += hit.words.length;
+      } else {
+        out.push(words[i] ?? '');
+        i++;
+      }
+    }
+    return out.join(' ');
+  };
 }

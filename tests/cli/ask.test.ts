@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const TSX = 'node_modules/.bin/tsx';
+const run = (args: string[], input = '', env: Record<string, string> = {}) =>
+  spawnSync(TSX, args, { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30000 });
+
+describe('ask', () => {
+  it('prints one JSON object per stdin line, in order, and nothing else', () => {
+    const questions = ['Who wrote the paper?', '', 'what is the capital of peru', 'thanks', '{"q": "x"}', 'ISSN'];
+    const out = run(['src/cli/ask.ts', '--jsonl'], `${questions.join('\n')}\n`);
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(questions.length);
+    const objects = lines.map((l) => JSON.parse(l) as { question: string; matched: boolean; decision: string; answer?: { citations: unknown[] }; suggestions: unknown[] });
+    objects.forEach((o, i) => {
+      expect(o.question).toBe(questions[i]);
+      expect(o.matched).toBe(o.decision === 'answer');
+      expect(o.answer !== undefined).toBe(o.matched);
+      expect(Array.isArray(o.suggestions)).toBe(true);
+    });
+    expect(objects[0]?.answer).toMatchObject({ id: 'paper-author', citations: expect.arrayContaining([expect.objectContaining({ paragraph: 'author-1', section: 'About the author' })]) });
+    expect(objects[3]?.decision).toBe('smalltalk');
+  });
+
+  it('prints the answer with numbered citations and the link for people', () => {
+    const out = run(['src/cli/ask.ts', 'What is the ISSN of the paper?']);
+    expect(out.stdout).toContain('2402-614X');
+    expect(out.stdout).toMatch(/\[1\] Publication details \(¶ pub-4\): "ISSN 2402-614X"/);
+    expect(out.stdout).toContain('https://www.robert-schuman.eu/en');
+  });
+
+  it('rejects an unknown option with usage and exit code 2', () => {
+    const out = run(['src/cli/ask.ts', '--yaml', 'x']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/Unknown option --yaml/);
+  });
+});
+
+describe('npm start without credentials', () => {
+  it('says how to connect, answers each stdin line and exits at the end of input', () => {
+    const out = run(['src/main.ts'], 'who wrote it\ntopics\n', { SLACK_BOT_TOKEN: '', MicrosoftAppId: '', TEAMS_LOCAL: '' });
+    expect(out.status).toBe(0);
+    expect(out.stdout.split('\n')[0]).toMatch(/No Slack or Teams credentials.*SLACK_BOT_TOKEN/);
+    expect(out.stdout).toContain('Pierre Andrieu');
+    expect(out.stdout).toContain('Topics I can answer about');
+  });
+
+  it('refuses to start on an invalid setting, naming the variable', () => {
+    const out = run(['src/main.ts'], '', { PAPER_URL: 'not a url' });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/PAPER_URL.*\.env/);
+  });
+
+  it('refuses to start on a broken knowledge set with the validate report', () => {
+    const out = run(['src/main.ts'], '', { KNOWLEDGE_DIR: 'tests/fixtures/no-such-dir' });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/paper\.yaml: cannot be read/);
+  });
+});

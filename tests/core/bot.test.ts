@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/bot.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
+
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+
+describe('the bot', () => {
+  it('answers a plain question with its entry and a verbatim citation', () => {
+    const a = bot.ask('Who wrote the paper?');
+    expect(a.decision).toBe('answer');
+    expect(a.entry?.id).toBe('paper-author');
+    const paragraph = bot.knowledge.paragraphs.find((p) => p.id === a.citations[0]?.paragraphId);
+    expect(paragraph?.text).toContain(a.citations[0]?.quote);
+    expect(a.citations[0]).toMatchObject({ section: 'About the author', url: 'https://www.robert-schuman.eu/en' });
+  });
+
+  it('answers the 2023 trade figure with the figure as printed', () => {
+    const a = bot.ask('How much was Russia-China trade worth in 2023?');
+    expect(a.decision).toBe('answer');
+    expect(`${a.text} ${a.citations.map((c) => c.quote).join(' ')}`).toContain('$240 billion');
+  });
+
+  it('declines a question about the weather', () => {
+    const a = bot.ask("What's the weather in Paris tomorrow?");
+    expect(a.decision).toBe('decline');
+    expect(a.entry).toBeUndefined();
+    expect(a.text).toMatch(/topics/);
+  });
+
+  it('declines a country the paper never mentions', () => {
+    expect(bot.ask('What does the paper say about India?').decision).toBe('decline');
+  });
+
+  it.each(['hi', 'Hello there!', 'thanks', 'thank you so much', 'help', 'what can you do?'])('treats "%s" as small talk, never an entry', (q) => {
+    const a = bot.ask(q);
+    expect(a.decision).toBe('smalltalk');
+    expect(a.entry).toBeUndefined();
+  });
+
+  it('answers the question behind a greeting', () => {
+    expect(bot.ask('hey, who wrote the paper?').entry?.id).toBe('paper-author');
+  });
+
+  it('offers at most 3 suggestions when unsure', () => {
+    for (const q of ['china', 'trade', 'eu', 'russia war']) {
+      const a = bot.ask(q);
+      expect(a.suggestions.length).toBeLessThanOrEqual(3);
+      if (a.decision === 'suggest') expect(a.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t '],
+    ['emoji only', '🚀🇨🇳🇷🇺'],
+    ['control characters', '\u0000\u0007who\u001b[31m wrote\u0008 it'],
+    ['100 KB of text', 'china russia trade '.repeat(6000)],
+  ])('handles %s input safely', (_name, q) => {
+    const a = bot.ask(q);
+    expect(['answer', 'suggest', 'decline', 'smalltalk']).toContain(a.decision);
+    expect(a.question.length).toBeLessThanOrEqual(2000);
+    expect(a.question).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('never throws and keeps confidence in [0, 1] (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (s) => {
+        const a = bot.ask(s);
+        expect(a.confidence).toBeGreaterThanOrEqual(0);
+        expect(a.confidence).toBeLessThanOrEqual(1);
+        expect(a.decision === 'answer').toBe(a.entry !== undefined);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('answers an entry by id for buttons and returns undefined for an unknown id', () => {
+    expect(bot.answerEntry('paper-issn')?.text).toContain('2402-614X');
+    expect(bot.answerEntry('nope')).toBeUndefined();
+  });
+
+  it('lists every topic with examples', () => {
+    const topics = bot.topics();
+    expect(topics.map((t) => t.id)).toEqual(bot.knowledge.topics.map((t) => t.id));
+    for (const t of topics) expect(t.examples.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Matcher } from '../../../src/core/match/matcher.js';
+import { fold } from '../../../src/core/text/normalize.js';
+import { entry } from '../../helpers/knowledge.js';
+
+const normalizer = {
+  aliases: [
+    { canonical: 'russia', variants: ['kremlin', 'moscow', 'russian'] },
+    { canonical: 'bri', variants: ['belt and road', 'new silk road'] },
+  ],
+  stopwords: ['the', 'what', 'is', 'did', 'does', 'of', 'a', 'to', 'how', 'much'],
+};
+const corpus = [
+  entry('trade', 'How much did Russia-China trade reach in 2023?', ['russia china trade 2023', 'bilateral trade volume', 'value of trade with beijing', 'trade figures']),
+  entry('bri', 'Did Russia benefit from the Belt and Road Initiative?', ['bri russia', 'silk road benefits', 'belt and road gains', 'was moscow part of bri']),
+  entry('border', 'How long is the EU-Russia border?', ['border length', 'frontier with the union', 'kaliningrad border', 'how many km of border']),
+  entry('author', 'Who wrote the paper?', ['author', 'who is the writer', 'paper written by', 'whose analysis']),
+];
+const matcher = new Matcher(corpus, normalizer);
+const ids = (q: string): string[] => matcher.search(q).map((r) => r.entry.id);
+
+describe('Matcher', () => {
+  it('ranks the entry sharing the rare words first', () => {
+    expect(ids('trade between russia and china in 2023')[0]).toBe('trade');
+    expect(ids('how long is the border')[0]).toBe('border');
+  });
+
+  it('applies aliases on both sides: Kremlin and New Silk Road find the BRI entry', () => {
+    expect(ids('did the kremlin gain from the new silk road')[0]).toBe('bri');
+  });
+
+  it('corrects typos with fuse.js', () => {
+    expect(ids('kaliningard frontier')[0]).toBe('border');
+  });
+
+  it('finds nothing for words it has never seen', () => {
+    expect(matcher.search('quantum chromodynamics lasagne')).toEqual([]);
+  });
+
+  it('folds case and accents and keeps numbers whole', () => {
+    expect(fold('Géopolitique 2,257km; 26.3%')).toBe('geopolitique 2257 km 26.3');
+  });
+
+  it('always ranks an exact stored question first (property)', () => {
+    const questions = corpus.flatMap((e) => [e.question, ...e.alternates].map((q) => [e.id, q] as const));
+    fc.assert(fc.property(fc.constantFrom(...questions), ([id, q]) => ids(q)[0] === id));
+  });
+
+  it('keeps scores in [0, 1] and never throws, whatever the input (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        for (const r of matcher.search(s)) expect(r.score).toBeGreaterThanOrEqual(0), expect(r.score).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,18 @@
+// Builders for small knowledge sets: a real on-disk copy of knowledge/ that a test may break,
+// and tiny inline corpora for matcher tests.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Entry } from '../../src/core/types.js';
+
+/** A fresh copy of the real knowledge/ folder in a temp dir, safe to edit. */
+export function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eu-china-knowledge-'));
+  cpSync('knowledge', dir, { recursive: true });
+  return dir;
+}
+
+/** An inline entry with sensible defaults. */
+export function entry(id: string, question: string, alternates: string[], answer = `Answer for ${id}.`): Entry {
+  return { id, question, alternates, answer, citations: [{ paragraphId: 'p1', quote: 'q' }], topic: 't', related: [], file: 'inline.yaml' };
+}
