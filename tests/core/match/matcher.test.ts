@@ -50,7 +50,10 @@ describe('Matcher', () => {
   it('keeps scores in [0, 1] and never throws, whatever the input (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
-        for (const r of matcher.search(s)) expect(r.score).toBeGreaterThanOrEqual(0), expect(r.score).toBeLessThanOrEqual(1);
+        for (const r of matcher.search(s)) {
+          expect(r.score).toBeGreaterThanOrEqual(0);
+          expect(r.score).toBeLessThanOrEqual(1);
+        }
       }),
       { numRuns: 300 },
     );
