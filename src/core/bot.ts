@@ -7,13 +7,19 @@ import { Matcher, type ScoredEntry } from './match/matcher.js';
 import { smalltalkKind, stripGreeting, type SmalltalkKind } from './smalltalk.js';
 import type { Answer, Citation, Entry, EntryRef, Knowledge, Question, Source } from './types.js';
 
+/**
+ * When to answer: a high score with some lead over the runner-up, or a lower score (long,
+ * chatty questions) that stands well clear of the runner-up. Calibrated on tests/eval/dev.
+ */
 export interface DecisionOptions {
-  /** Minimum score to answer. */
+  /** Minimum score to answer on score alone. */
   readonly answerScore: number;
-  /** Minimum lead of the best entry over the runner-up to answer (below a sure score). */
+  /** Minimum lead of the best entry over the runner-up at `answerScore`. */
   readonly answerMargin: number;
-  /** Score at or above which the margin no longer matters. */
-  readonly sureScore: number;
+  /** Minimum score to answer when the runner-up is far behind. */
+  readonly clearScore: number;
+  /** "Far behind": the runner-up scores at most this share of the best. */
+  readonly clearRatio: number;
   /** Minimum score for an entry to be offered as "did you mean". */
   readonly suggestScore: number;
   /** How many "did you mean" entries at most. */
@@ -21,9 +27,10 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  answerScore: 0.52,
-  answerMargin: 0.06,
-  sureScore: 0.8,
+  answerScore: 0.58,
+  answerMargin: 0.07,
+  clearScore: 0.3,
+  clearRatio: 0.65,
   suggestScore: 0.35,
   maxSuggestions: 3,
 };
@@ -99,19 +106,22 @@ function decide(
   about: string,
 ): Answer {
   const [first, second] = ranked;
-  if (!first || first.score < opts.suggestScore) return compose.decline(text, first?.score ?? 0, about);
-  const margin = first.score - (second?.score ?? 0);
-  const sure = first.score >= opts.sureScore || margin >= opts.answerMargin;
-  if (first.score >= opts.answerScore && sure) {
-    return compose.answer(text, first.entry, confidenceOf(first.score, margin));
-  }
+  if (!first) return compose.decline(text, 0, about);
+  const runnerUp = second?.score ?? 0;
+  const margin = first.score - runnerUp;
+  const byScore = first.score >= opts.answerScore && margin >= opts.answerMargin;
+  const byClearLead = first.score >= opts.clearScore && runnerUp <= first.score * opts.clearRatio;
+  const confidence = confidenceOf(first.score, runnerUp);
+  if (byScore || byClearLead) return compose.answer(text, first.entry, confidence);
   const suggestions = ranked.filter((r) => r.score >= opts.suggestScore).slice(0, opts.maxSuggestions);
-  return compose.suggest(text, suggestions, confidenceOf(first.score, margin));
+  if (suggestions.length === 0) return compose.decline(text, confidence, about);
+  return compose.suggest(text, suggestions, confidence);
 }
 
-/** The score, discounted when the runner-up is close; always in [0, 1]. */
-function confidenceOf(score: number, margin: number): number {
-  const c = score * (0.8 + 0.2 * Math.min(1, margin / 0.2));
+/** The score blended with its lead over the runner-up; always in [0, 1]. */
+function confidenceOf(score: number, runnerUp: number): number {
+  const lead = score > 0 ? 1 - runnerUp / score : 0;
+  const c = 0.6 * score + 0.4 * lead;
   return Math.round(Math.max(0, Math.min(1, c)) * 1000) / 1000;
 }
 

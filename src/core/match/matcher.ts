@@ -16,6 +16,8 @@ export interface MatcherOptions {
   readonly answerFieldWeight: number;
   /** Match the whole entry's vocabulary (all phrasings + answer) as one bag, not only the answer. */
   readonly bagOfWords: boolean;
+  /** Weight of the weaker of (best phrasing, whole entry) in the entry's score. */
+  readonly blend: number;
   /** Share of the maximum IDF that a word unknown to the index weighs in the question. */
   readonly unknownWeight: number;
   /** Each corrected typo multiplies the scores by its similarity times this. */
@@ -29,6 +31,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   answerFieldWeight: 0.8,
   unknownWeight: 0.6,
   bagOfWords: true,
+  blend: 0.3,
   fuzzyPenalty: 0.9,
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
@@ -191,8 +194,10 @@ export class Matcher {
     this.answerTokens.forEach((tokens, i) => {
       let m = 0;
       for (const t of terms) if (t.term !== undefined && tokens.has(t.term)) m += t.idf;
-      const score = (m / total) * this.options.answerFieldWeight;
-      if (score > (best[i] ?? 0)) best[i] = score;
+      const bag = (m / total) * this.options.answerFieldWeight;
+      const phrase = best[i] ?? 0;
+      // The best phrasing decides; the whole-entry match breaks ties and lifts paraphrases.
+      best[i] = Math.max(phrase, bag) * (1 - this.options.blend) + Math.min(phrase, bag) * this.options.blend;
     });
   }
 }
