@@ -16,6 +16,8 @@ export interface MatcherOptions {
   readonly answerFieldWeight: number;
   /** Match the whole entry's vocabulary (all phrasings + answer) as one bag, not only the answer. */
   readonly bagOfWords: boolean;
+  /** Weight of a matched pair of neighbouring words relative to a single word. */
+  readonly pairWeight: number;
   /** Weight of the weaker of (best phrasing, whole entry) in the entry's score. */
   readonly blend: number;
   /** Share of the maximum IDF that a word unknown to the index weighs in the question. */
@@ -32,6 +34,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   unknownWeight: 0.6,
   bagOfWords: true,
   blend: 0.3,
+  pairWeight: 0.15,
   fuzzyPenalty: 0.9,
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
@@ -40,6 +43,8 @@ export interface ScoredEntry {
   readonly entry: Entry;
   /** In [0, 1]. */
   readonly score: number;
+  /** Share of the question's weight found in the entry's canonical question or answer, in [0, 1]. */
+  readonly anchor: number;
 }
 
 interface Phrase {
@@ -63,6 +68,8 @@ export class Matcher {
   private readonly phrases: Phrase[] = [];
   private readonly postings = new Map<string, Posting[]>();
   private readonly answerTokens: Set<string>[] = [];
+  /** Per entry: tokens of the canonical question and the answer, the entry's core vocabulary. */
+  private readonly anchors: Set<string>[] = [];
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly fuzzy: FuzzyVocabulary;
@@ -115,19 +122,22 @@ export class Matcher {
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): ScoredEntry[] {
     const corrected = this.correctSpelling(text);
-    const terms = this.tokens(corrected.text).map((t) => this.resolve(t));
-    const total = terms.reduce((sum, t) => sum + t.idf, 0) / corrected.factor;
+    const terms = this.features(corrected.text).flatMap((t) => this.resolve(t));
+    // Pairs are a bonus for matching word order, not a requirement: they stay out of the total.
+    const total = terms.reduce((sum, t) => sum + (t.term?.includes('>') ? 0 : t.idf), 0) / corrected.factor;
     if (total === 0) return [];
     const best = new Float64Array(this.entries.length);
     this.scorePhrases(terms, total, best);
     this.scoreAnswers(terms, total, best);
-    const ranked: ScoredEntry[] = [];
-    best.forEach((score, i) => {
-      const entry = this.entries[i];
-      if (score > 0 && entry) ranked.push({ entry, score: Math.min(1, score) });
+    const ranked: { index: number; score: number }[] = [];
+    best.forEach((score, index) => {
+      if (score > 0) ranked.push({ index, score: Math.min(1, score) });
     });
-    ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return ranked.slice(0, limit);
+    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    return ranked.slice(0, limit).flatMap(({ index, score }) => {
+      const entry = this.entries[index];
+      return entry ? [{ entry, score, anchor: Math.min(1, this.anchorWeight(index, terms) / total) }] : [];
+    });
   }
 
   private collectTokens(): { entryIndex: number; tokens: string[] }[] {
@@ -137,19 +147,23 @@ export class Matcher {
       const seen = new Set<string>();
       for (const q of [e.question, ...e.alternates]) {
         this.learn(q);
-        const tokens = this.tokens(q);
+        const tokens = this.features(q);
         phraseTokens.push({ entryIndex, tokens });
         tokens.forEach((t) => seen.add(t));
       }
+      this.anchors.push(new Set([...this.tokenize(e.question), ...this.tokenize(e.answer)].map(stemWord)));
       const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
       this.learn(answerText);
-      const answer = new Set(this.tokens(answerText));
+      const answer = new Set(this.features(answerText));
       answer.forEach((t) => seen.add(t));
       this.answerTokens.push(this.options.bagOfWords ? seen : answer);
       seen.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
     });
     const n = this.entries.length;
-    for (const [t, d] of df) this.idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    for (const [t, d] of df) {
+      const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+      this.idf.set(t, t.includes('>') ? idf * this.options.pairWeight : idf);
+    }
     return phraseTokens;
   }
 
@@ -166,9 +180,29 @@ export class Matcher {
     }
   }
 
-  private resolve(token: string): QueryTerm {
-    const idf = this.idf.get(token);
-    return idf === undefined ? { term: undefined, idf: this.unknownIdf } : { term: token, idf };
+  private anchorWeight(index: number, terms: readonly QueryTerm[]): number {
+    const anchors = this.anchors[index];
+    let w = 0;
+    for (const t of terms) if (t.term !== undefined && anchors?.has(t.term)) w += t.idf;
+    return w;
+  }
+
+  /**
+   * Tokens plus ordered pairs of neighbouring tokens ("russia>export", "export>china"): pairs keep
+   * the direction that a bag of words loses ("what does China export to Russia?").
+   */
+  private features(text: string): string[] {
+    const tokens = this.tokenize(text).map(stemWord);
+    const pairs: string[] = [];
+    for (let i = 1; i < tokens.length; i++) pairs.push(`${tokens[i - 1]}>${tokens[i]}`);
+    return [...new Set([...tokens, ...pairs])];
+  }
+
+  /** A known token or pair; an unknown token counts against the match, an unknown pair not at all. */
+  private resolve(feature: string): QueryTerm[] {
+    const idf = this.idf.get(feature);
+    if (idf !== undefined) return [{ term: feature, idf }];
+    return feature.includes('>') ? [] : [{ term: undefined, idf: this.unknownIdf }];
   }
 
   private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
