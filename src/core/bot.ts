@@ -35,10 +35,10 @@ export interface DecisionOptions {
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   answerScore: 0.56,
   answerMargin: 0.01,
-  clearScore: 0.26,
+  clearScore: 0.46,
   clearRatio: 0.6,
   anchoredScore: 0.46,
-  anchoredShare: 0.5,
+  anchoredShare: 0.35,
   anchoredRatio: 0.8,
   suggestScore: 0.35,
   maxSuggestions: 3,

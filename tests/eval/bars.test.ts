@@ -3,11 +3,12 @@ import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { evaluate, loadDevSet } from './evaluate.js';
 
-// The bars the issue sets: 95% of answerable questions answered with the right entry, 95% of
-// unanswerable ones not answered. FLOORS hold what the matcher has reached so far; they only
-// ever go up, and reach BARS when the matcher does.
+// The issue's bars: 95% of answerable questions answered with the right entry and 95% of
+// unanswerable ones not answered. The unanswerable bar is met and enforced. The answerable bar
+// is not met yet (84.2% measured): FLOORS.answerable holds what the matcher reaches, as a
+// regression guard; raise it whenever the matcher improves, until it reaches the bar.
 const BARS = { answerable: 0.95, unanswerable: 0.95 };
-const FLOORS = { answerable: Number(process.env.EVAL_FLOOR_ANSWERABLE ?? BARS.answerable), unanswerable: BARS.unanswerable };
+const FLOORS = { answerable: 0.84, unanswerable: BARS.unanswerable };
 
 describe('the development set', () => {
   const bot = createBot({ knowledge: loadKnowledge('knowledge') });
@@ -27,11 +28,16 @@ describe('the development set', () => {
     expect(cases.filter((c) => c.expect !== 'decline' && !ids.has(c.expect)).map((c) => c.expect)).toEqual([]);
   });
 
+  it('gives a wrong answer to at most 3% of answerable questions', () => {
+    expect(report.answerable.wrong / report.answerable.total).toBeLessThanOrEqual(0.03);
+  });
+
   it('does not answer unanswerable questions', () => {
     expect(report.unanswerable.notAnswered / report.unanswerable.total).toBeGreaterThanOrEqual(FLOORS.unanswerable);
   });
 
-  it('answers answerable questions with the right entry', () => {
+  it('answers answerable questions with the right entry (floor below the bar, see FLOORS)', () => {
+    expect(FLOORS.answerable).toBeLessThanOrEqual(BARS.answerable);
     expect(report.answerable.correct / report.answerable.total).toBeGreaterThanOrEqual(FLOORS.answerable);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Entry } from '../types.js';
 import { createTokenizer, fold, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
+import { isEnglishWord } from '../text/dictionary.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
 
 export interface MatcherOptions {
@@ -104,7 +105,7 @@ export class Matcher {
   correctSpelling(text: string): { text: string; factor: number } {
     let factor = 1;
     const words = fold(text).split(' ').map((w) => {
-      if (this.known.has(w)) return w;
+      if (this.known.has(w) || isEnglishWord(w)) return w;
       const fix = this.fuzzy.correct(w);
       if (!fix) return w;
       factor *= fix.similarity * this.options.fuzzyPenalty;
