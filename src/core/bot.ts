@@ -20,12 +20,6 @@ export interface DecisionOptions {
   readonly clearScore: number;
   /** "Far behind": the runner-up scores at most this share of the best. */
   readonly clearRatio: number;
-  /** Minimum score to answer when the entry's own question and answer hold much of the question. */
-  readonly anchoredScore: number;
-  /** "Much": this share of the question's weight is in the entry's question or answer. */
-  readonly anchoredShare: number;
-  /** The runner-up scores at most this share of the best, for an anchored answer. */
-  readonly anchoredRatio: number;
   /** Minimum score for an entry to be offered as "did you mean". */
   readonly suggestScore: number;
   /** How many "did you mean" entries at most. */
@@ -33,13 +27,10 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  answerScore: 0.56,
+  answerScore: 0.58,
   answerMargin: 0.01,
   clearScore: 0.46,
-  clearRatio: 0.6,
-  anchoredScore: 0.46,
-  anchoredShare: 0.35,
-  anchoredRatio: 0.8,
+  clearRatio: 0.65,
   suggestScore: 0.35,
   maxSuggestions: 3,
 };
@@ -120,10 +111,8 @@ function decide(
   const margin = first.score - runnerUp;
   const byScore = first.score >= opts.answerScore && margin >= opts.answerMargin;
   const byClearLead = first.score >= opts.clearScore && runnerUp <= first.score * opts.clearRatio;
-  const byAnchor =
-    first.score >= opts.anchoredScore && first.anchor >= opts.anchoredShare && runnerUp <= first.score * opts.anchoredRatio;
   const confidence = confidenceOf(first.score, runnerUp);
-  if (byScore || byClearLead || byAnchor) return compose.answer(text, first.entry, confidence);
+  if (byScore || byClearLead) return compose.answer(text, first.entry, confidence);
   const suggestions = ranked.filter((r) => r.score >= opts.suggestScore).slice(0, opts.maxSuggestions);
   if (suggestions.length === 0) return compose.decline(text, confidence, about);
   return compose.suggest(text, suggestions, confidence);

@@ -44,8 +44,6 @@ export interface ScoredEntry {
   readonly entry: Entry;
   /** In [0, 1]. */
   readonly score: number;
-  /** Share of the question's weight found in the entry's canonical question or answer, in [0, 1]. */
-  readonly anchor: number;
 }
 
 interface Phrase {
@@ -69,8 +67,6 @@ export class Matcher {
   private readonly phrases: Phrase[] = [];
   private readonly postings = new Map<string, Posting[]>();
   private readonly answerTokens: Set<string>[] = [];
-  /** Per entry: tokens of the canonical question and the answer, the entry's core vocabulary. */
-  private readonly anchors: Set<string>[] = [];
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly fuzzy: FuzzyVocabulary;
@@ -137,7 +133,7 @@ export class Matcher {
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     return ranked.slice(0, limit).flatMap(({ index, score }) => {
       const entry = this.entries[index];
-      return entry ? [{ entry, score, anchor: Math.min(1, this.anchorWeight(index, terms) / total) }] : [];
+      return entry ? [{ entry, score }] : [];
     });
   }
 
@@ -152,7 +148,6 @@ export class Matcher {
         phraseTokens.push({ entryIndex, tokens });
         tokens.forEach((t) => seen.add(t));
       }
-      this.anchors.push(new Set([...this.tokenize(e.question), ...this.tokenize(e.answer)].map(stemWord)));
       const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
       this.learn(answerText);
       const answer = new Set(this.features(answerText));
@@ -179,13 +174,6 @@ export class Matcher {
         this.postings.set(t, list);
       }
     }
-  }
-
-  private anchorWeight(index: number, terms: readonly QueryTerm[]): number {
-    const anchors = this.anchors[index];
-    let w = 0;
-    for (const t of terms) if (t.term !== undefined && anchors?.has(t.term)) w += t.idf;
-    return w;
   }
 
   /**
