@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import { canonicalTimeZone, parseTime } from './core/digest/time.js';
 
 const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
 const port = z.preprocess(
@@ -18,15 +19,21 @@ const envSchema = z.object({
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
   PORT: port,
   DATA_DIR: optional,
+  DIGEST_TIME: optional,
+  DIGEST_TZ: optional,
+  DIGEST_SLACK_CHANNELS: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: optional.pipe(z.url().optional()),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
-  MicrosoftAppType: optional,
+  MicrosoftAppType: optional.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optional,
-  TEAMS_LOCAL: optional,
+  CLIENT_ID: optional,
+  CLIENT_SECRET: optional,
+  TENANT_ID: optional,
+  TEAMS_LOCAL: optional.pipe(z.enum(['0', '1', 'true', 'false']).optional()),
 });
 
 export interface Config {
@@ -35,7 +42,29 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly port: number;
   readonly dataDir: string;
+  /** Daily digest defaults and the Slack channels subscribed by configuration. */
+  readonly digest: DigestConfig;
   readonly slack: { readonly botToken: string; readonly appToken?: string; readonly signingSecret?: string; readonly apiUrl?: string } | undefined;
+  /** Bot Framework credentials for Teams; undefined when no app id is set. */
+  readonly teams: TeamsConfig | undefined;
+  /** TEAMS_LOCAL=1: serve /api/messages without authentication (local testing only). */
+  readonly teamsLocal: boolean;
+}
+
+export interface DigestConfig {
+  /** DIGEST_TIME, `HH:MM` (default 09:00). */
+  readonly time: string;
+  /** DIGEST_TZ, a canonical IANA zone (default UTC). */
+  readonly timeZone: string;
+  /** DIGEST_SLACK_CHANNELS: Slack channel ids subscribed at the defaults on first start. */
+  readonly slackChannels: readonly string[];
+}
+
+export interface TeamsConfig {
+  readonly appId: string;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly appPassword?: string;
+  readonly tenantId?: string;
 }
 
 const WHERE = 'set it in .env (see .env.example) or in the environment';
@@ -54,7 +83,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL ?? 'info',
     port: e.PORT,
     dataDir: e.DATA_DIR ?? 'data',
+    digest: digestConfig(e),
     slack: slackConfig(e),
+    teams: teamsConfig(e),
+    teamsLocal: e.TEAMS_LOCAL === '1' || e.TEAMS_LOCAL === 'true',
   });
 }
 
@@ -76,4 +108,45 @@ function slackConfig(e: z.infer<typeof envSchema>): Config['slack'] {
     ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
     ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
   });
+}
+
+/** MicrosoftAppId & co., or the newer CLIENT_ID / CLIENT_SECRET / TENANT_ID names. */
+function teamsConfig(e: z.infer<typeof envSchema>): Config['teams'] {
+  const pick = (name: string, a: string | undefined, alt: string, b: string | undefined): string | undefined => {
+    if (a && b && a !== b) throw new ConfigError(`${name} and ${alt} are both set and differ; keep one of them; ${WHERE}`);
+    return a ?? b;
+  };
+  const appId = pick('MicrosoftAppId', e.MicrosoftAppId, 'CLIENT_ID', e.CLIENT_ID);
+  const appPassword = pick('MicrosoftAppPassword', e.MicrosoftAppPassword, 'CLIENT_SECRET', e.CLIENT_SECRET);
+  const tenantId = pick('MicrosoftAppTenantId', e.MicrosoftAppTenantId, 'TENANT_ID', e.TENANT_ID);
+  if (!appId) {
+    if (appPassword || tenantId || e.MicrosoftAppType) {
+      throw new ConfigError(`MicrosoftAppId (or CLIENT_ID) is required when the other Microsoft* / CLIENT_* / TENANT_ID variables are set; ${WHERE}`);
+    }
+    return undefined;
+  }
+  const appType = e.MicrosoftAppType ?? (tenantId ? 'SingleTenant' : 'MultiTenant');
+  if (appType !== 'UserAssignedMSI' && !appPassword) {
+    throw new ConfigError(`MicrosoftAppPassword (or CLIENT_SECRET) is required for MicrosoftAppType=${appType}; ${WHERE}`);
+  }
+  if (appType !== 'MultiTenant' && !tenantId) {
+    throw new ConfigError(`MicrosoftAppTenantId (or TENANT_ID) is required for MicrosoftAppType=${appType}; ${WHERE}`);
+  }
+  return Object.freeze({
+    appId,
+    appType,
+    ...(appPassword ? { appPassword } : {}),
+    ...(tenantId ? { tenantId } : {}),
+  });
+}
+
+function digestConfig(e: z.infer<typeof envSchema>): DigestConfig {
+  const time = parseTime(e.DIGEST_TIME ?? '09:00');
+  if (!time) throw new ConfigError(`DIGEST_TIME "${e.DIGEST_TIME}" is not a time; use HH:MM, e.g. DIGEST_TIME=08:30; ${WHERE}`);
+  const timeZone = canonicalTimeZone(e.DIGEST_TZ ?? 'UTC');
+  if (!timeZone) throw new ConfigError(`DIGEST_TZ "${e.DIGEST_TZ}" is not an IANA time zone; use a name such as DIGEST_TZ=Europe/Paris; ${WHERE}`);
+  const slackChannels = (e.DIGEST_SLACK_CHANNELS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
+  const bad = slackChannels.find((c) => !/^[CGD][A-Z0-9]{5,}$/.test(c));
+  if (bad) throw new ConfigError(`DIGEST_SLACK_CHANNELS: "${bad}" is not a Slack channel id (like C0123456789, shown at the bottom of the channel's About tab); ${WHERE}`);
+  return Object.freeze({ time, timeZone, slackChannels: Object.freeze(slackChannels) });
 }

@@ -1,0 +1,51 @@
+/**
+ * The contract between the buttons `render` draws and the handlers in `actions.ts`: action ids
+ * and what a button's `value` carries. Values come back from Slack in a signed request but are
+ * still parsed defensively: an unknown or malformed value is ignored, never trusted.
+ */
+
+/** Action ids; numbered ones (`related_0`...) because ids must be unique within a block. */
+export const ACTION = {
+  related: 'related',
+  didYouMean: 'did_you_mean',
+  helpful: 'feedback_helpful',
+  notHelpful: 'feedback_not_helpful',
+  share: 'share',
+} as const;
+
+/** Matches every numbered id of one kind, for Bolt's `app.action(...)`. */
+export const numbered = (prefix: string): RegExp => new RegExp(`^${prefix}_\\d+$`);
+
+export type ViewName = 'help' | 'topics' | 'source';
+
+/** What "Share in channel" re-posts: an entry, a question to ask again, or a static view. */
+export type ShareValue =
+  | { readonly kind: 'entry'; readonly id: string }
+  | { readonly kind: 'ask'; readonly text: string }
+  | { readonly kind: 'view'; readonly view: ViewName };
+
+/** Questions in a share value are cut so the value stays within Slack's 2000 characters. */
+const MAX_SHARED_QUESTION = 1900;
+
+export function encodeShare(value: ShareValue): string {
+  switch (value.kind) {
+    case 'entry':
+      return `entry:${value.id}`;
+    case 'ask':
+      return `ask:${value.text.slice(0, MAX_SHARED_QUESTION)}`;
+    case 'view':
+      return `view:${value.view}`;
+  }
+}
+
+export function decodeShare(raw: string | undefined): ShareValue | undefined {
+  if (!raw) return undefined;
+  const colon = raw.indexOf(':');
+  const kind = raw.slice(0, colon);
+  const rest = raw.slice(colon + 1);
+  if (colon <= 0 || rest === '') return undefined;
+  if (kind === 'entry') return { kind, id: rest };
+  if (kind === 'ask') return { kind, text: rest };
+  if (kind === 'view' && (rest === 'help' || rest === 'topics' || rest === 'source')) return { kind, view: rest };
+  return undefined;
+}

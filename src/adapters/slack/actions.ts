@@ -1,0 +1,106 @@
+/**
+ * Button clicks (`block_actions`): "Related" and "Did you mean" answer the chosen entry, "Share
+ * in channel" re-posts an ephemeral reply for everyone, "Helpful / Not helpful" go to the
+ * `FeedbackSink`. A click on an ephemeral reply is answered in place through its `response_url`;
+ * on a public message the answer goes to the same thread, so one person's click never rewrites
+ * what everyone else is reading.
+ */
+import { createHash } from 'node:crypto';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { Answer } from '../../core/types.js';
+import { ACTION, decodeShare, numbered, type ShareValue } from './actionIds.js';
+import type { SlackMessage } from './blocks.js';
+import type { ListenerDeps } from './deps.js';
+import { deliver } from './deliver.js';
+import { userMention } from './mrkdwn.js';
+import { notice, renderAnswer, shareValueOf } from './render.js';
+import { postPrivately, postReply, type WebClient } from './send.js';
+import { toClick, type Click } from './toQuestion.js';
+import { renderView } from './views.js';
+
+type ButtonClick = BlockAction<ButtonAction>;
+type Handler = (deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient) => Promise<void>;
+
+/** Registers every button listener. */
+export function registerActions(app: App, deps: ListenerDeps): void {
+  const on = (id: string | RegExp, handler: Handler): void =>
+    app.action<ButtonClick>(id, async ({ ack, body, respond, client }) => {
+      await ack();
+      const click = toClick(body);
+      if (click) await handler(deps, click, respond, client);
+    });
+  on(numbered(ACTION.related), answerEntryClick);
+  on(numbered(ACTION.didYouMean), answerEntryClick);
+  on(ACTION.share, shareClick);
+  on(ACTION.helpful, feedbackClick);
+  on(ACTION.notHelpful, feedbackClick);
+}
+
+const answerEntryClick: Handler = async (deps, click, respond, client) => {
+  const answer = deps.bot.answerEntry(click.value);
+  if (!answer) {
+    deps.logger.warn('slack button for an unknown entry', { entryId: click.value, action: click.actionId });
+    await tellPrivately(deps, click, respond, client, notice('That question is no longer in my list. Try `/eu-china topics`.'));
+    return;
+  }
+  if (click.ephemeral && respond) {
+    const message = renderAnswer(answer, { share: shareValueOf(answer) });
+    await deliver(deps.logger, {
+      what: 'response_url',
+      fields: { action: click.actionId, entryId: click.value },
+      send: () => respond({ response_type: 'ephemeral', replace_original: true, ...message }),
+    });
+  } else if (click.target) {
+    await postReply(deps.logger, client, click.target, renderAnswer(answer));
+  }
+};
+
+const shareClick: Handler = async (deps, click, respond) => {
+  const share = decodeShare(click.value);
+  if (!share || !respond) return;
+  const message = sharedMessage(deps, share, `Shared by ${userMention(click.userId)}`);
+  if (!message) return;
+  await deliver(deps.logger, {
+    what: 'response_url',
+    fields: { action: click.actionId, share: share.kind },
+    send: async () => {
+      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      await respond({ delete_original: true });
+    },
+  });
+};
+
+function sharedMessage(deps: ListenerDeps, share: ShareValue, note: string): SlackMessage | undefined {
+  if (share.kind === 'view') return renderView(deps.bot, share.view, { note });
+  const answer: Answer | undefined = share.kind === 'entry' ? deps.bot.answerEntry(share.id) : deps.bot.ask(share.text);
+  return answer ? renderAnswer(answer, { note }) : undefined;
+}
+
+const feedbackClick: Handler = async (deps, click, respond, client) => {
+  const helpful = click.actionId === ACTION.helpful;
+  let thanks = helpful ? 'Thanks, glad it helped!' : 'Thanks for telling me. The curators review answers marked not helpful.';
+  try {
+    await deps.feedback.record({ platform: 'slack', userId: pseudonym(click), entryId: click.value, helpful });
+  } catch (error) {
+    deps.logger.error('slack feedback not recorded', { entryId: click.value, helpful, error });
+    thanks = "Sorry, I couldn't record your feedback just now.";
+  }
+  await tellPrivately(deps, click, respond, client, notice(thanks));
+};
+
+/** Feedback is keyed by a stable pseudonym, not the Slack user id itself. */
+function pseudonym(click: Click): string {
+  return createHash('sha256').update(`${click.teamId ?? ''}:${click.userId}`).digest('hex').slice(0, 16);
+}
+
+async function tellPrivately(deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient, message: SlackMessage): Promise<void> {
+  if (click.target && !click.ephemeral) {
+    await postPrivately(deps.logger, client, click.target, click.userId, message);
+  } else if (respond) {
+    await deliver(deps.logger, {
+      what: 'response_url',
+      fields: { action: click.actionId },
+      send: () => respond({ response_type: 'ephemeral', replace_original: false, ...message }),
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Sending to Slack with one failure policy. The Web API client already retries what can be
+ * retried (network errors, 5xx, 429 after Retry-After; see `clientOptions` in app.ts); what
+ * still fails is logged once with context as a coded `DeliveryError`, and when a reply is still
+ * possible the user gets a short apology. Nothing here throws, so no failure reaches Bolt's
+ * error path or crashes the process.
+ */
+import { DeliveryError } from '../../core/errors.js';
+import type { LogFields, Logger } from '../../core/ports.js';
+
+/** What every listener is told when an answer cannot be delivered. */
+export const APOLOGY = "Sorry, I couldn't send my answer just now. Please try again in a moment.";
+
+/** Slack's error code for a Web API failure (`ratelimited`, `channel_not_found`...), when there is one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const data = 'data' in error ? error.data : undefined;
+  if (typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'string') return data.error;
+  return 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+export interface Delivery {
+  /** Log line name, e.g. `chat.postMessage`. */
+  readonly what: string;
+  /** Context for the log line (channel, event id...); never tokens. */
+  readonly fields: LogFields;
+  readonly send: () => Promise<unknown>;
+  /** A simpler message to try when `send` failed, if a reply is still possible. */
+  readonly apologize?: () => Promise<unknown>;
+}
+
+/** Runs `send`; on failure logs once and tries the apology. Resolves true when `send` worked. */
+export async function deliver(logger: Logger, d: Delivery): Promise<boolean> {
+  try {
+    await d.send();
+    return true;
+  } catch (cause) {
+    const slackError = slackErrorCode(cause);
+    const error = new DeliveryError(`${d.what} failed${slackError ? `: ${slackError}` : ''}`, { cause });
+    logger.error('slack delivery failed', { ...d.fields, what: d.what, slackError, error });
+    if (d.apologize) await apologize(logger, d);
+    return false;
+  }
+}
+
+async function apologize(logger: Logger, d: Delivery): Promise<void> {
+  try {
+    await d.apologize?.();
+  } catch (cause) {
+    logger.warn('slack apology failed too', { ...d.fields, what: d.what, slackError: slackErrorCode(cause) });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * A Bolt `Receiver` for HTTP mode that plugs into the process's one shared HTTP server (route
+ * `POST /slack/events`) instead of opening its own port as Bolt's HTTPReceiver would. Every
+ * request is signature-checked before anything is parsed or dispatched; a bad or stale
+ * signature gets 401 and never reaches a listener, so it can never cause a reply.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { HttpServer } from '../../server/http.js';
+import { verifySignature } from './signature.js';
+
+export const EVENTS_PATH = '/slack/events';
+/** Slack's payloads are small; anything bigger is not from Slack. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface SharedServerReceiverOptions {
+  readonly server: HttpServer;
+  readonly signingSecret: string;
+  readonly logger: Logger;
+  readonly boltLogger: BoltLogger;
+  readonly clock?: Clock;
+  readonly path?: string;
+}
+
+type Body = Record<string, unknown>;
+
+export class SharedServerReceiver implements Receiver {
+  private app: App | undefined;
+  private accepting = false;
+  private routed = false;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: SharedServerReceiverOptions) {
+    this.clock = options.clock ?? { now: () => new Date() };
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** Registers the route (once) and starts accepting; the shared server listens elsewhere. */
+  async start(): Promise<void> {
+    if (!this.routed) this.options.server.route('POST', this.options.path ?? EVENTS_PATH, (req, res) => this.handle(req, res));
+    this.routed = true;
+    this.accepting = true;
+  }
+
+  async stop(): Promise<void> {
+    this.accepting = false;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!this.accepting || !this.app) return void res.writeHead(503).end();
+    const raw = await readBody(req);
+    if (raw === undefined) return void res.writeHead(413).end();
+    if (isSslCheck(req, raw)) return void res.writeHead(200).end();
+    const header = (name: string): string | undefined => singleHeader(req.headers[name]);
+    const verdict = verifySignature(
+      this.options.signingSecret,
+      { body: raw, signature: header('x-slack-signature'), timestamp: header('x-slack-request-timestamp') },
+      this.clock.now().getTime(),
+    );
+    if (!verdict.ok) {
+      this.options.logger.warn('slack request refused', { reason: verdict.reason, path: req.url });
+      return void res.writeHead(401).end();
+    }
+    const body = parseBody(raw, header('content-type'));
+    if (!body) return void res.writeHead(400).end();
+    if (body['type'] === 'url_verification') {
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge: body['challenge'] }));
+    }
+    await this.dispatch(this.app, req, res, body);
+  }
+
+  private async dispatch(app: App, req: IncomingMessage, res: ServerResponse, body: Body): Promise<void> {
+    const ack = new HTTPResponseAck({
+      logger: this.options.boltLogger,
+      processBeforeResponse: false,
+      httpRequest: req,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
+    const retryNum = Number(singleHeader(req.headers['x-slack-retry-num']));
+    const retryReason = singleHeader(req.headers['x-slack-retry-reason']);
+    const event: ReceiverEvent = {
+      body,
+      ack: ack.bind(),
+      ...(Number.isInteger(retryNum) ? { retryNum } : {}),
+      ...(retryReason ? { retryReason } : {}),
+    };
+    try {
+      await app.processEvent(event);
+    } catch (error) {
+      this.options.logger.error('slack event processing failed', { type: body['type'], error });
+      if (!res.headersSent) res.writeHead(500);
+    } finally {
+      ack.ack();
+      if (!res.headersSent) res.writeHead(200);
+      if (!res.writableEnded) res.end();
+    }
+  }
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The body as text, or undefined when it is over the size limit. */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const isForm = (contentType: string | undefined): boolean => (contentType ?? '').startsWith('application/x-www-form-urlencoded');
+
+/** Slack's unsigned SSL check for slash commands: answered 200, never dispatched. */
+function isSslCheck(req: IncomingMessage, raw: string): boolean {
+  return isForm(req.headers['content-type']) && new URLSearchParams(raw).get('ssl_check') === '1';
+}
+
+/** Events are JSON; commands are a form; interactions are a form with a JSON `payload`. */
+function parseBody(raw: string, contentType: string | undefined): Body | undefined {
+  try {
+    if (isForm(contentType)) {
+      const form = new URLSearchParams(raw);
+      const payload = form.get('payload');
+      return payload === null ? Object.fromEntries(form) : asRecord(JSON.parse(payload));
+    }
+    return asRecord(JSON.parse(raw));
+  } catch {
+    return undefined;
+  }
+}
+
+function asRecord(value: unknown): Body | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Body) : undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * Core `Answer` -> Block Kit message. Pure. Every piece of text that is not ours (the question,
+ * and for safety also the knowledge text) goes through `safeMrkdwn`, so a question containing
+ * `<!channel>`, `<@U…>` or `<https://evil|nice>` is shown, never acted on; every block goes
+ * through the limit helpers in `blocks.ts`.
+ */
+import type { Answer, Citation, EntryRef } from '../../core/types.js';
+import { ACTION, encodeShare, type ShareValue } from './actionIds.js';
+import { actions, button, capBlocks, context, fallback, sections, type Button, type KnownBlock, type SlackMessage } from './blocks.js';
+import { mrkdwnLink, safeMrkdwn, truncate } from './mrkdwn.js';
+
+/** The slash command users type; shown in help and in the decline. */
+export const COMMAND = '/eu-china';
+
+export interface RenderOptions {
+  /** Adds a "Share in channel" button that re-posts this value (ephemeral replies only). */
+  readonly share?: ShareValue;
+  /** Already-safe mrkdwn shown above the answer, e.g. "Shared by <@U1>". */
+  readonly note?: string;
+}
+
+/** Quotes are verbatim but cut to this length in the citation line. */
+const MAX_QUOTE = 280;
+const MAX_CITATIONS = 5;
+const MAX_RELATED = 3;
+const MAX_SUGGESTIONS = 5;
+
+/** The whole reply for one answer. */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  if (options.note) blocks.push(context([options.note]));
+  blocks.push(context([`*You asked:* ${safeMrkdwn(truncate(answer.question, 500))}`]));
+  blocks.push(...sections(safeMrkdwn(answer.text)));
+  blocks.push(...decisionBlocks(answer));
+  blocks.push(...actions('controls', controlButtons(answer, options.share)));
+  return { text: fallback(answer.text), blocks: capBlocks(blocks) };
+}
+
+function decisionBlocks(answer: Answer): KnownBlock[] {
+  switch (answer.decision) {
+    case 'answer':
+      return [...citationBlocks(answer.citations), ...relatedBlocks(answer.related)];
+    case 'suggest':
+      return actions('did_you_mean', answer.suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => entryButton(ACTION.didYouMean, i, s)));
+    case 'decline':
+      return [context([`Type \`${COMMAND} topics\` to see what I can answer, or \`${COMMAND} help\` for how to ask.`])];
+    case 'smalltalk':
+      return [];
+  }
+}
+
+/** One context block per citation: section, paragraph, short verbatim quote, link. */
+export function citationBlocks(citations: readonly Citation[]): KnownBlock[] {
+  return citations.slice(0, MAX_CITATIONS).map((c) => context([citationLine(c)]));
+}
+
+function citationLine(c: Citation): string {
+  const where = `:page_facing_up: *${safeMrkdwn(c.section)}* (¶ ${safeMrkdwn(c.paragraphId)})`;
+  return `${where}: “${safeMrkdwn(truncate(c.quote, MAX_QUOTE))}” ${mrkdwnLink(c.url, 'Read the paper')}`;
+}
+
+function relatedBlocks(related: readonly EntryRef[]): KnownBlock[] {
+  const buttons = related.slice(0, MAX_RELATED).map((r, i) => entryButton(ACTION.related, i, r));
+  if (buttons.length === 0) return [];
+  return [context(['*Related questions*']), ...actions('related', buttons)];
+}
+
+function entryButton(prefix: string, index: number, entry: EntryRef): Button {
+  return button(`${prefix}_${index}`, entry.question, entry.id);
+}
+
+function controlButtons(answer: Answer, share: ShareValue | undefined): Button[] {
+  const buttons: Button[] = [];
+  if (answer.decision === 'answer' && answer.entry) {
+    buttons.push(button(ACTION.helpful, ':thumbsup: Helpful', answer.entry.id));
+    buttons.push(button(ACTION.notHelpful, ':thumbsdown: Not helpful', answer.entry.id));
+  }
+  if (share) buttons.push(shareButton(share));
+  return buttons;
+}
+
+export function shareButton(share: ShareValue): Button {
+  return button(ACTION.share, 'Share in channel', encodeShare(share), 'primary');
+}
+
+/** The share value for an answer: its entry when there is one, else the question to ask again. */
+export function shareValueOf(answer: Answer): ShareValue {
+  return answer.decision === 'answer' && answer.entry
+    ? { kind: 'entry', id: answer.entry.id }
+    : { kind: 'ask', text: answer.question };
+}
+
+/** A one-line message (apologies, feedback thanks); `text` is ours and already safe. */
+export function notice(text: string): SlackMessage {
+  return { text, blocks: sections(text, 1) };
+}

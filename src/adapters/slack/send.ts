@@ -1,0 +1,38 @@
+/**
+ * The Web API calls the listeners make, each wrapped in `deliver` so a failure is logged with
+ * context and, where a reply is still possible, answered with a short apology. Messages are
+ * posted with link and media unfurling off and `link_names` off: nothing a user typed can turn
+ * into a ping or a preview.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports.js';
+import type { SlackMessage } from './blocks.js';
+import { APOLOGY, deliver } from './deliver.js';
+import { notice } from './render.js';
+import type { ReplyTarget } from './toQuestion.js';
+
+export type WebClient = webApi.WebClient;
+
+const QUIET = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
+
+const thread = (t: ReplyTarget): { thread_ts?: string } => (t.threadTs ? { thread_ts: t.threadTs } : {});
+
+/** Posts `message` to the target's channel and thread; apologises there if that fails. */
+export function postReply(logger: Logger, client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<boolean> {
+  const apology = notice(APOLOGY);
+  return deliver(logger, {
+    what: 'chat.postMessage',
+    fields: { channel: target.channel, threadTs: target.threadTs },
+    send: () => client.chat.postMessage({ channel: target.channel, ...thread(target), ...message, ...QUIET }),
+    apologize: () => client.chat.postMessage({ channel: target.channel, ...thread(target), ...apology, ...QUIET }),
+  });
+}
+
+/** Posts `message` visible only to `user`, in the target's channel and thread. */
+export function postPrivately(logger: Logger, client: WebClient, target: ReplyTarget, user: string, message: SlackMessage): Promise<boolean> {
+  return deliver(logger, {
+    what: 'chat.postEphemeral',
+    fields: { channel: target.channel, threadTs: target.threadTs },
+    send: () => client.chat.postEphemeral({ channel: target.channel, user, ...thread(target), ...message, ...QUIET }),
+  });
+}

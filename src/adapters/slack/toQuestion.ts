@@ -1,0 +1,145 @@
+/**
+ * Slack payload -> core `Question`, or `undefined` for what the bot must not answer: bot
+ * messages, edits and other subtypes, its own messages, channel messages that do not mention it,
+ * empty text. Slack sends text in its own markup (`<@U1>`, `<!here>`, `<url|label>`, `&lt;`);
+ * the core gets plain words, so mentions are stripped and the rest turned back into what the
+ * person saw. The renderer escapes it again on the way out.
+ */
+import type { Question } from '../../core/types.js';
+
+/** The fields of an `app_mention` or `message` event this adapter reads (Bolt's event types fit). */
+export interface SlackMessageEvent {
+  readonly type: string;
+  readonly subtype?: string;
+  readonly text?: string;
+  readonly user?: string;
+  readonly bot_id?: string;
+  readonly channel: string;
+  readonly channel_type?: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+}
+
+/** The fields of a slash-command payload this adapter reads. */
+export interface SlackCommandPayload {
+  readonly command: string;
+  readonly text: string;
+  readonly user_id: string;
+  readonly channel_id: string;
+}
+
+/** The bot's own identity (from `auth.test`), to ignore its own messages. */
+export interface SlackSelf {
+  readonly userId?: string;
+  readonly botId?: string;
+}
+
+/** Where a reply goes: the channel, and the thread when there is one. */
+export interface ReplyTarget {
+  readonly channel: string;
+  readonly threadTs?: string;
+}
+
+/** The fields of a `block_actions` payload (a button click) this adapter reads. */
+export interface SlackBlockActionPayload {
+  readonly user: { readonly id: string; readonly team_id?: string };
+  readonly team: { readonly id: string } | null;
+  readonly channel?: { readonly id: string };
+  readonly container: Readonly<Record<string, unknown>>;
+  readonly message?: { readonly ts: string; readonly thread_ts?: unknown };
+  readonly actions: readonly { readonly action_id: string; readonly value?: string }[];
+}
+
+/** A button click as the listeners need it. */
+export interface Click {
+  readonly actionId: string;
+  readonly value: string;
+  readonly userId: string;
+  readonly teamId?: string;
+  /** The clicked message was ephemeral (a slash-command reply): update it through `response_url`. */
+  readonly ephemeral: boolean;
+  /** Where a public follow-up goes: the clicked message's thread (or the DM), if there is a message. */
+  readonly target?: ReplyTarget;
+}
+
+/** Message subtypes that are still a person writing to the bot; every other subtype is ignored. */
+const ANSWERED_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
+/** The question in a mention or DM, or undefined when the event must be ignored. */
+export function toQuestion(event: SlackMessageEvent, self: SlackSelf = {}): Question | undefined {
+  if (event.type !== 'app_mention' && !(event.type === 'message' && event.channel_type === 'im')) return undefined;
+  if (event.subtype !== undefined && !ANSWERED_SUBTYPES.has(event.subtype)) return undefined;
+  if (event.bot_id !== undefined || !event.user || event.user === 'USLACKBOT') return undefined;
+  if (event.user === self.userId) return undefined;
+  const text = slackToPlain(event.text ?? '');
+  if (text === '') return undefined;
+  return {
+    text,
+    asker: { platform: 'slack', id: event.user },
+    conversation: `slack:${event.channel}:${event.thread_ts ?? event.ts}`,
+  };
+}
+
+/** The question in `/eu-china <text>`, or undefined for empty text. */
+export function commandToQuestion(command: SlackCommandPayload): Question | undefined {
+  const text = slackToPlain(command.text);
+  if (text === '') return undefined;
+  return { text, asker: { platform: 'slack', id: command.user_id }, conversation: `slack:${command.channel_id}` };
+}
+
+/** Mentions are answered in their thread (a new one under the question); DMs in the DM. */
+export function replyTarget(event: SlackMessageEvent): ReplyTarget {
+  if (event.type === 'app_mention') return { channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+  return event.thread_ts ? { channel: event.channel, threadTs: event.thread_ts } : { channel: event.channel };
+}
+
+/** Slack markup -> the plain text a person saw, user mentions removed. */
+export function slackToPlain(text: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_m, inner: string) => readableToken(inner))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function readableToken(inner: string): string {
+  const bar = inner.indexOf('|');
+  const target = bar === -1 ? inner : inner.slice(0, bar);
+  const label = bar === -1 ? undefined : inner.slice(bar + 1);
+  if (target.startsWith('@')) return ' ';
+  if (target.startsWith('#')) return `#${label ?? 'channel'}`;
+  if (target.startsWith('!')) return specialToken(target.slice(1), label);
+  return label ?? target.replace(/^mailto:/, '');
+}
+
+function specialToken(name: string, label: string | undefined): string {
+  if (name === 'channel' || name === 'here' || name === 'everyone') return `@${name}`;
+  if (name.startsWith('subteam^')) return label ?? '@group';
+  return label ?? '';
+}
+
+/** The click in a `block_actions` payload, or undefined when it carries no button value. */
+export function toClick(body: SlackBlockActionPayload): Click | undefined {
+  const action = body.actions[0];
+  if (!action?.value) return undefined;
+  const teamId = body.team?.id ?? body.user.team_id;
+  const target = clickTarget(body);
+  return {
+    actionId: action.action_id,
+    value: action.value,
+    userId: body.user.id,
+    ...(teamId ? { teamId } : {}),
+    ephemeral: body.container['is_ephemeral'] === true,
+    ...(target ? { target } : {}),
+  };
+}
+
+function clickTarget(body: SlackBlockActionPayload): ReplyTarget | undefined {
+  const channel = body.channel?.id;
+  if (!channel || !body.message) return undefined;
+  const threadTs = typeof body.message.thread_ts === 'string' ? body.message.thread_ts : undefined;
+  if (threadTs) return { channel, threadTs };
+  return channel.startsWith('D') ? { channel } : { channel, threadTs: body.message.ts };
+}

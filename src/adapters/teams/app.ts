@@ -1,0 +1,179 @@
+/**
+ * `POST /api/messages` on the shared HTTP server, served by botbuilder's CloudAdapter. The body is
+ * read and checked here (size, JSON, activity shape → 400 with one log line), then the adapter
+ * authenticates it (no valid token → 401) unless there are no credentials and TEAMS_LOCAL=1
+ * was given explicitly. `CloudAdapter.process` wants an express-style request and prints errors
+ * with console.error, so a thin subclass runs the parsed activity and errors go to our Logger.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import type { Config } from '../../config.js';
+import type { Bot } from '../../core/bot.js';
+import { BotError, ConfigError, DeliveryError } from '../../core/errors.js';
+import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
+import type { HttpServer, RouteHandler } from '../../server/http.js';
+import { parseActivity } from './activity.js';
+import { EuChinaTeamsBot } from './bot.js';
+import { ConnectorReusingAuthentication } from './connectors.js';
+import { keepEntityProperties } from './entities.js';
+import type { RetryOptions } from './delivery.js';
+import { renderFailure } from './render.js';
+import { memoryConversationRefStore, type ConversationRefStore } from './welcome.js';
+
+export const MESSAGES_PATH = '/api/messages';
+/** Larger than any real activity (Teams caps messages near 100 KB). */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export interface TeamsAdapterDeps {
+  readonly bot: Bot;
+  readonly config: Pick<Config, 'teams' | 'teamsLocal'>;
+  readonly logger: Logger;
+  readonly feedback?: FeedbackSink;
+  readonly conversations?: ConversationRefStore;
+  readonly retry?: RetryOptions;
+}
+
+export interface TeamsAdapter {
+  readonly adapter: TeamsCloudAdapter;
+  readonly handler: RouteHandler;
+  readonly conversations: ConversationRefStore;
+  /** `local` when requests are accepted without authentication (TEAMS_LOCAL=1, no credentials). */
+  readonly mode: 'authenticated' | 'local';
+  /** Nothing to release beyond the shared server; present so main.ts stops every adapter alike. */
+  stop(): Promise<void>;
+}
+
+/** Printed by `npm start` when the endpoint runs without authentication. */
+export const TEAMS_LOCAL_WARNING = [
+  '',
+  '!!! TEAMS_LOCAL=1 and no MicrosoftAppId: POST /api/messages accepts UNAUTHENTICATED requests. !!!',
+  '!!! Anyone who can reach this port can make the bot post to any serviceUrl. Local testing only. !!!',
+  '',
+].join('\n');
+
+/** CloudAdapter with an entry point for an activity the caller has already parsed. */
+export class TeamsCloudAdapter extends CloudAdapter {
+  /** Authenticates `authHeader` for `activity` and runs one turn; rejects with AuthenticationError. */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** Builds the adapter and the route handler; throws ConfigError when Teams is not configured. */
+export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  const { config, logger } = deps;
+  if (!config.teams && !config.teamsLocal) {
+    throw new ConfigError('Teams needs MicrosoftAppId (or CLIENT_ID), or TEAMS_LOCAL=1 for unauthenticated local testing; set it in .env (see .env.example)');
+  }
+  const t = config.teams;
+  const configured = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: t?.appId ?? '',
+    MicrosoftAppPassword: t?.appPassword ?? '',
+    MicrosoftAppType: t?.appType ?? 'MultiTenant',
+    MicrosoftAppTenantId: t?.tenantId ?? '',
+  });
+  keepEntityProperties();
+  const adapter = new TeamsCloudAdapter(new ConnectorReusingAuthentication(configured));
+  adapter.onTurnError = turnErrorHandler(logger);
+  const conversations = deps.conversations ?? memoryConversationRefStore();
+  const teamsBot = new EuChinaTeamsBot({
+    bot: deps.bot,
+    logger,
+    feedback: deps.feedback ?? loggingFeedbackSink(logger),
+    conversations,
+    ...(deps.retry ? { retry: deps.retry } : {}),
+  });
+  const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
+  return { adapter, handler, conversations, mode: t ? 'authenticated' : 'local', stop: async () => undefined };
+}
+
+/** Creates the adapter and registers `POST /api/messages` on the shared server. */
+export function registerTeams(http: HttpServer, deps: TeamsAdapterDeps): TeamsAdapter {
+  const teams = createTeamsAdapter(deps);
+  http.route('POST', MESSAGES_PATH, teams.handler);
+  return teams;
+}
+
+function messagesHandler(adapter: TeamsCloudAdapter, logic: (context: TurnContext) => Promise<void>, logger: Logger): RouteHandler {
+  return async (req, res) => {
+    const body = await readJson(req);
+    if (!body.ok) {
+      logger.warn('teams: rejected request body', { path: MESSAGES_PATH, status: body.status, reason: body.reason });
+      return reply(res, body.status, { error: body.reason });
+    }
+    const parsed = parseActivity(body.value);
+    if (!parsed.ok) {
+      logger.warn('teams: rejected malformed activity', { path: MESSAGES_PATH, status: 400, reason: parsed.reason });
+      return reply(res, 400, { error: `malformed activity: ${parsed.reason}` });
+    }
+    const authHeader = headerValue(req.headers.authorization);
+    try {
+      const invoke = await adapter.handle(authHeader, parsed.activity, logic);
+      reply(res, invoke?.status ?? 200, invoke?.body);
+    } catch (error) {
+      const a = parsed.activity;
+      if (error instanceof AuthenticationError) {
+        logger.warn('teams: unauthenticated request rejected', { status: 401, activityType: a.type, reason: error.message });
+        return reply(res, 401, { error: 'unauthorized' });
+      }
+      logger.error('teams: turn failed', { activityType: a.type, activityId: a.id, conversation: a.conversation.id, error });
+      reply(res, 500, { error: 'internal error' });
+    }
+  };
+}
+
+/** Top-level turn errors: logged once with context; the user hears something unless delivery itself failed. */
+function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context, error) => {
+    const a = context.activity;
+    const fields = { activityType: a.type, activityId: a.id, conversation: a.conversation.id, serviceUrl: a.serviceUrl };
+    logger.error('teams: turn failed', { ...fields, code: error instanceof BotError ? error.code : undefined, error, cause: causeOf(error) });
+    if (error instanceof DeliveryError || a.type !== 'message') return;
+    try {
+      await context.sendActivity(renderFailure());
+    } catch (sendError) {
+      logger.warn('teams: could not tell the user about a failure', { ...fields, error: sendError });
+    }
+  };
+}
+
+function causeOf(error: Error): string | undefined {
+  return error.cause instanceof Error ? error.cause.message : undefined;
+}
+
+type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; reason: string };
+
+/** Reads and decodes a JSON body of at most MAX_BODY_BYTES. */
+async function readJson(req: IncomingMessage): Promise<Body> {
+  const type = headerValue(req.headers['content-type']);
+  if (type !== '' && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return { ok: false, status: 415, reason: 'content-type must be application/json' };
+  const tooLarge: Body = { ok: false, status: 413, reason: `body larger than ${MAX_BODY_BYTES} bytes` };
+  if (Number(headerValue(req.headers['content-length'])) > MAX_BODY_BYTES) return tooLarge;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Read to the end even past the limit (discarding), so that the 413 can still be written.
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(buf);
+  }
+  if (size > MAX_BODY_BYTES) return tooLarge;
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { ok: false, status: 400, reason: 'body is not valid JSON' };
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}

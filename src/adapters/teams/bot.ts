@@ -1,0 +1,106 @@
+/**
+ * The Teams activity handler: wiring only. Each turn is translated by `toRequest`, answered by
+ * the core and rendered by `render`, then sent in the same turn (so a channel reply lands in the
+ * thread of the message that asked, whose conversation id carries `;messageid=`). Redelivered
+ * activities are dropped before any reply; sending goes through `withRetry`.
+ */
+import { createHash } from 'node:crypto';
+import { TeamsActivityHandler, type Activity, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import type { Bot } from '../../core/bot.js';
+import type { FeedbackSink, Logger } from '../../core/ports.js';
+import { RecentKeys } from './dedupe.js';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from './delivery.js';
+import { searchResponse } from './messageExtension.js';
+import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, type Reply } from './render.js';
+import { scopeOf, toRequest, type Command, type TeamsRequest } from './toQuestion.js';
+import { botWasAdded, botWasRemoved, referenceOf, renderWelcome, type ConversationRefStore } from './welcome.js';
+
+export interface TeamsBotDeps {
+  readonly bot: Bot;
+  readonly logger: Logger;
+  readonly feedback: FeedbackSink;
+  readonly conversations: ConversationRefStore;
+  readonly retry?: RetryOptions;
+}
+
+/** A stable, non-reversible id for a Teams user (feedback records never hold the raw id). */
+export function hashUserId(id: string): string {
+  return createHash('sha256').update(`teams:${id}`).digest('hex').slice(0, 16);
+}
+
+export class EuChinaTeamsBot extends TeamsActivityHandler {
+  private readonly seen = new RecentKeys();
+
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      if (this.isNew(context.activity)) await this.answer(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (botWasAdded(context.activity) && this.isNew(context.activity)) await this.welcome(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (botWasRemoved(context.activity)) await this.deps.conversations.remove(referenceOf(context.activity).conversation?.id ?? '');
+      await next();
+    });
+  }
+
+  /** composeExtension/query: the search command of the message extension. */
+  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return searchResponse(this.deps.bot, query);
+  }
+
+  private isNew(activity: Activity): boolean {
+    if (!activity.id) return true;
+    const fresh = this.seen.add(`${activity.type}|${activity.conversation.id}|${activity.id}`);
+    if (!fresh) this.deps.logger.debug('teams: duplicate activity ignored', { activityId: activity.id, conversation: activity.conversation.id });
+    return fresh;
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const request = toRequest(context.activity);
+    if (!request) return;
+    await this.send(context, await this.replyFor(request, context.activity));
+  }
+
+  private async replyFor(request: TeamsRequest, activity: Activity): Promise<Reply> {
+    const { bot } = this.deps;
+    switch (request.kind) {
+      case 'ask':
+        return renderAnswer(bot.ask(request.question));
+      case 'command':
+        return this.command(request.command);
+      case 'entry': {
+        const answer = bot.answerEntry(request.entryId);
+        return answer ? renderAnswer(answer) : { type: 'message', text: 'That question is no longer in my knowledge set. Ask for **topics** to see what I can answer.' };
+      }
+      case 'feedback':
+        await this.deps.feedback.record({
+          platform: 'teams',
+          userId: hashUserId(activity.from.aadObjectId ?? activity.from.id),
+          entryId: request.entryId,
+          helpful: request.helpful,
+        });
+        return renderFeedbackThanks(request.helpful);
+    }
+  }
+
+  private command(command: Command): Reply {
+    const { bot } = this.deps;
+    if (command === 'topics') return renderTopics(bot.topics(2));
+    if (command === 'source') return renderSource(bot.source());
+    return renderHelp(bot.ask('help').text);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    await this.deps.conversations.save(referenceOf(context.activity));
+    await this.send(context, renderWelcome(this.deps.bot.about(), scopeOf(context.activity)));
+  }
+
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
+    const where = `teams reply to ${context.activity.type} in ${context.activity.conversation.id}`;
+    await withRetry(() => context.sendActivity(reply), where, this.deps.retry ?? DEFAULT_RETRY);
+  }
+}

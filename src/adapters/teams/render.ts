@@ -1,0 +1,176 @@
+/**
+ * Answer out (pure): a core `Answer` becomes one Teams message. For an answer the message text
+ * carries the answer with `[n]` markers and the citation entity (Teams' native citation pills),
+ * and the card below it the sources, "Related" and feedback buttons, so the answer is not shown
+ * twice; a standalone card (message extension) also carries the answer. Every length is capped
+ * so that no entry, however long, brings a card near Teams' ~28 KB message limit.
+ */
+import type { TopicSummary } from '../../core/bot.js';
+import type { Answer, Source } from '../../core/types.js';
+import { sourceText } from '../../cli/format.js';
+import {
+  attachment,
+  card,
+  entryButton,
+  label,
+  plain,
+  run,
+  truncate,
+  type AdaptiveCard,
+  type CardAttachment,
+  type CardElement,
+  type SubmitAction,
+} from './cards.js';
+import { citationEntity, claims, markers, type MessageEntity } from './citations.js';
+
+export const LIMITS = {
+  /** Characters of answer text in a message or card. */
+  answer: 3000,
+  /** Characters of a quoted passage in a card. */
+  quote: 300,
+  /** Citations listed in a card (the entity may carry up to 20). */
+  cardCitations: 5,
+  /** "Related" buttons. */
+  related: 4,
+  /** Characters of the user's question echoed back. */
+  echo: 200,
+} as const;
+
+/** A message activity as the adapter sends it (assignable to botbuilder's `Partial<Activity>`). */
+export type Reply = {
+  type: 'message';
+  text?: string;
+  attachments?: CardAttachment[];
+  entities?: MessageEntity[];
+};
+
+/** The reply to a question or a button: text + citation entity for answers, a card always. */
+export function renderAnswer(answer: Answer): Reply {
+  if (answer.decision !== 'answer') return { type: 'message', attachments: [attachment(answerCard(answer, { standalone: true, interactive: true }))] };
+  const list = claims(answer.citations);
+  const entity = citationEntity(list);
+  return {
+    type: 'message',
+    text: `${teamsText(truncate(answer.text, LIMITS.answer))}${markers(list)}`,
+    attachments: [attachment(answerCard(answer, { standalone: false, interactive: true }))],
+    ...(entity ? { entities: [entity] } : {}),
+  };
+}
+
+export interface CardOptions {
+  /** Include the question and answer text (no message text accompanies the card). */
+  readonly standalone: boolean;
+  /** Include the Related and feedback buttons (not in cards a user inserts from the message extension). */
+  readonly interactive: boolean;
+}
+
+/** The card for an answer, suggestion, decline or small talk. */
+export function answerCard(answer: Answer, opts: CardOptions): AdaptiveCard {
+  switch (answer.decision) {
+    case 'answer':
+      return card(answerBody(answer, opts), paperAction(answer.citations[0]?.url));
+    case 'suggest':
+      return card([plain(answer.text, LIMITS.answer), youAsked(answer.question), buttons(answer.suggestions.map((s) => entryButton(s.id, s.question)))]);
+    case 'decline':
+      return card([plain(answer.text, LIMITS.answer), youAsked(answer.question), buttons([commandButton('topics', 'Topics'), commandButton('help', 'Help')])]);
+    case 'smalltalk':
+      return card([plain(answer.text, LIMITS.answer)]);
+  }
+}
+
+function answerBody(answer: Answer, { standalone, interactive }: CardOptions): CardElement[] {
+  const body: CardElement[] = [];
+  if (standalone) {
+    if (answer.entry) body.push(plain(answer.entry.question, LIMITS.echo, { weight: 'Bolder' }));
+    body.push(plain(answer.text, LIMITS.answer));
+  }
+  const shown = answer.citations.slice(0, LIMITS.cardCitations);
+  if (shown.length > 0) body.push(label('Sources', { weight: 'Bolder', spacing: 'Medium', separator: standalone }));
+  shown.forEach((c, i) => {
+    body.push({
+      type: 'Container',
+      spacing: 'Small',
+      items: [
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `[${i + 1}] `, weight: 'Bolder' }, run(c.section, 120, { weight: 'Bolder', selectAction: { type: 'Action.OpenUrl', title: 'Open the paper', url: c.url } })] },
+        plain(`“${c.quote}”`, LIMITS.quote, { italic: true }),
+      ],
+    });
+  });
+  if (!interactive) return body;
+  const related = answer.related.slice(0, LIMITS.related);
+  if (related.length > 0) {
+    body.push(label('Related', { weight: 'Bolder', spacing: 'Medium' }), buttons(related.map((r) => entryButton(r.id, r.question))));
+  }
+  if (answer.entry) body.push(feedbackButtons(answer.entry.id));
+  return body;
+}
+
+function feedbackButtons(entryId: string): CardElement {
+  return buttons([
+    { type: 'Action.Submit', title: '👍 Helpful', data: { action: 'feedback', entryId, helpful: true } },
+    { type: 'Action.Submit', title: '👎 Not helpful', data: { action: 'feedback', entryId, helpful: false } },
+  ]);
+}
+
+function paperAction(url: string | undefined): { type: 'Action.OpenUrl'; title: string; url: string }[] {
+  return url ? [{ type: 'Action.OpenUrl', title: 'Read the paper', url }] : [];
+}
+
+function youAsked(question: string): CardElement {
+  return plain(`You asked: “${question}”`, LIMITS.echo, { isSubtle: true, italic: true });
+}
+
+function buttons(actions: readonly SubmitAction[]): CardElement {
+  return { type: 'ActionSet', actions };
+}
+
+function commandButton(command: 'help' | 'topics' | 'source', title: string): SubmitAction {
+  return { type: 'Action.Submit', title, data: { action: 'command', command } };
+}
+
+/** `help`: the core's help text and the commands as buttons. */
+export function renderHelp(helpText: string): Reply {
+  const body = [
+    plain(helpText, LIMITS.answer),
+    label('Commands: **help**, **topics**, **source** — or just ask a question. In channels and group chats, @mention me.', { spacing: 'Medium' }),
+    buttons([commandButton('topics', 'Topics'), commandButton('source', 'Source')]),
+  ];
+  return { type: 'message', attachments: [attachment(card(body))] };
+}
+
+/** `topics`: each topic with example questions as buttons that answer them. */
+export function renderTopics(topics: readonly TopicSummary[]): Reply {
+  const body: CardElement[] = [label('Topics I can answer about:', { weight: 'Bolder', size: 'Medium' })];
+  for (const t of topics.slice(0, 20)) {
+    body.push({ type: 'RichTextBlock', inlines: [run(t.title, 120, { weight: 'Bolder' }), run(` (${t.entryCount} questions)`, 40, { isSubtle: true })] });
+    if (t.examples.length > 0) body.push(buttons(t.examples.slice(0, 3).map((e) => entryButton(e.id, e.question))));
+  }
+  return { type: 'message', attachments: [attachment(card(body))] };
+}
+
+/** `source`: the paper's details (same lines as the CLI and Slack) and its link. */
+export function renderSource(source: Source): Reply {
+  const [title = '', ...rest] = sourceText(source).split('\n');
+  const body = [plain(title, 300, { weight: 'Bolder' }), ...rest.map((line) => plain(line, 300))];
+  return { type: 'message', attachments: [attachment(card(body, paperAction(source.url)))] };
+}
+
+/** The acknowledgement of a feedback click. */
+export function renderFeedbackThanks(helpful: boolean): Reply {
+  return { type: 'message', text: helpful ? 'Thanks for the feedback!' : 'Thanks for the feedback, it helps improve the answers.' };
+}
+
+/** What the user sees when the bot failed on its side. */
+export function renderFailure(): Reply {
+  return { type: 'message', text: 'Sorry, something went wrong on my side. Please try again in a moment.' };
+}
+
+/** Knowledge text for a Teams message body: HTML and markdown characters escaped, so it shows as written. */
+export function teamsText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_~#[\]|])/g, '\\$1')
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ');
+}

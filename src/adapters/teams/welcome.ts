@@ -1,0 +1,61 @@
+/**
+ * Installation: when the bot itself is among `membersAdded` (a team, a group chat or a personal
+ * scope), it says once what it does and keeps the conversation reference, which the digest will
+ * need to post proactively. Other people joining a team must not trigger a welcome each time, so
+ * only the bot's own arrival counts. The store is a port; it is in memory until the digest
+ * issue brings persistence.
+ */
+import type { Activity, ConversationReference } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import { attachment, card, label, plain } from './cards.js';
+import type { Reply } from './render.js';
+import type { Scope } from './toQuestion.js';
+
+/** Where conversation references are kept, keyed by conversation id. */
+export interface ConversationRefStore {
+  save(ref: Partial<ConversationReference>): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+  get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
+  list(): Promise<Partial<ConversationReference>[]>;
+}
+
+/** A store in process memory (lost at restart). */
+export function memoryConversationRefStore(): ConversationRefStore {
+  const refs = new Map<string, Partial<ConversationReference>>();
+  return {
+    save: async (ref) => {
+      if (ref.conversation?.id) refs.set(ref.conversation.id, ref);
+    },
+    remove: async (id) => void refs.delete(id),
+    get: async (id) => refs.get(id),
+    list: async () => [...refs.values()],
+  };
+}
+
+/** True when this conversationUpdate adds the bot itself. */
+export function botWasAdded(activity: Activity): boolean {
+  return (activity.membersAdded ?? []).some((m) => m.id === activity.recipient.id);
+}
+
+/** True when this conversationUpdate removes the bot itself. */
+export function botWasRemoved(activity: Activity): boolean {
+  return (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient.id);
+}
+
+/** The reference to keep for later proactive messages (channel thread suffix dropped). */
+export function referenceOf(activity: Activity): Partial<ConversationReference> {
+  const ref = TurnContext.getConversationReference(activity);
+  const id = activity.conversation.id.split(';messageid=')[0] ?? activity.conversation.id;
+  return { ...ref, conversation: { ...activity.conversation, id } };
+}
+
+/** The short welcome for `scope`, built from the core's one-line description. */
+export function renderWelcome(about: string, scope: Scope): Reply {
+  const how =
+    scope === 'personal'
+      ? 'Just type a question here, or **help**, **topics** or **source**.'
+      : '@mention me with a question, or with **help**, **topics** or **source**.';
+  const body = [label('Hello! 👋', { weight: 'Bolder', size: 'Medium' }), plain(about, 600), label(how)];
+  return { type: 'message', attachments: [attachment(card(body))] };
+}
+

@@ -1,0 +1,130 @@
+/**
+ * `npm run digest -- run-due [--at ISO-time]` posts every digest due at that moment and exits
+ * (for cron or a Kubernetes CronJob; safe beside the in-process scheduler: the store's claims
+ * keep it to once per channel and day). `list` shows subscriptions, `preview <channel>` prints
+ * today's digest, `subscribe` / `unsubscribe` manage a channel by its key.
+ */
+import type { Config } from '../config.js';
+import { createDigestCommands } from '../core/digest/commands.js';
+import { renderDigestText } from '../core/digest/render-text.js';
+import { runDue } from '../core/digest/scheduler.js';
+import { configuredSubscriptions, seedConfigured } from '../core/digest/service.js';
+import type { MessageSink, SinkFor } from '../core/digest/sink.js';
+import type { Clock } from '../core/ports.js';
+import type { Store } from '../core/store.js';
+import { createLogger } from '../logger.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { startup } from './common.js';
+
+const USAGE = `Usage:
+  npm run digest -- run-due [--at 2024-03-31T07:00:00Z]   post every digest due now (or at that time) and exit
+  npm run digest -- list                                   subscriptions and their last digest
+  npm run digest -- preview <channel>                      today's digest for a channel key, e.g. slack:C0123456789
+  npm run digest -- subscribe <channel> [HH:MM] [zone]     subscribe a channel key, e.g. slack:C0123456789 08:30 Europe/Paris
+  npm run digest -- unsubscribe <channel>`;
+
+/** Prints each digest as text on stdout: what run-due does where no platform sink is plugged in. */
+function consoleSink(out: NodeJS.WritableStream): MessageSink {
+  return {
+    send: async (target, digest) => void out.write(`── ${target.channel} ──\n${renderDigestText(digest)}\n\n`),
+  };
+}
+
+/**
+ * The sink for each platform. The Slack and Teams sinks are plugged in here once the adapters
+ * provide them (when `config.slack` / `config.teams` are set); until then digests print to stdout.
+ */
+export function createSinks(_config: Config, out: NodeJS.WritableStream = process.stdout): { readonly sinkFor: SinkFor; readonly spacingMs: number } {
+  const sink = consoleSink(out);
+  return { sinkFor: () => sink, spacingMs: 0 };
+}
+
+interface Args {
+  readonly command: string;
+  readonly words: readonly string[];
+  readonly at?: Date;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const words: string[] = [];
+  let at: Date | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--at') {
+      at = new Date(argv[++i] ?? '');
+      if (Number.isNaN(at.getTime())) return `--at needs an ISO time such as 2024-03-31T07:00:00Z, got "${argv[i] ?? ''}".`;
+    } else if (a.startsWith('--')) return `Unknown option ${a}.`;
+    else words.push(a);
+  }
+  const [command = '', ...rest] = words;
+  if (at && command !== 'run-due') return '--at only applies to run-due.';
+  return { command, words: rest, ...(at ? { at } : {}) };
+}
+
+async function execute(args: Args, store: Store, clock: Clock, loaded: ReturnType<typeof startup>): Promise<number> {
+  const { config, bot } = loaded;
+  const logger = createLogger(config.logLevel);
+  switch (args.command) {
+    case 'run-due': {
+      await seedConfigured({ store, logger }, configuredSubscriptions(config.digest));
+      const sinks = createSinks(config);
+      const report = await runDue({ bot, store, logger, ...sinks }, clock.now());
+      process.stdout.write(`run-due at ${clock.now().toISOString()}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.unsubscribed.length} unsubscribed\n`);
+      return report.failed.length > 0 ? 1 : 0;
+    }
+    case 'list':
+      await seedConfigured({ store, logger }, configuredSubscriptions(config.digest));
+      process.stdout.write(`${await listText(store)}\n`);
+      return 0;
+    default:
+      return channelCommand(args, store, clock, loaded);
+  }
+}
+
+/** preview, subscribe and unsubscribe: one channel key, then the same code the chat commands run. */
+async function channelCommand(args: Args, store: Store, clock: Clock, { config, bot }: ReturnType<typeof startup>): Promise<number> {
+  const commands = createDigestCommands({ bot, store, clock, defaults: config.digest });
+  const [channel, ...rest] = args.words;
+  if (!channel || !channel.includes(':') || (args.command !== 'subscribe' && rest.length > 0)) return usage(`${args.command} needs one channel key such as slack:C0123456789.`);
+  const target = { platform: channel.split(':')[0] ?? '', channel };
+  const result =
+    args.command === 'preview' ? await commands.preview(target) : args.command === 'subscribe' ? await commands.subscribe(target, rest.join(' ')) : await commands.unsubscribe(target);
+  process.stdout.write(`${result.text}\n`);
+  return 0;
+}
+
+async function listText(store: Store): Promise<string> {
+  const subs = await store.subscriptions();
+  if (subs.length === 0) return 'No subscriptions yet. Subscribe a channel with /eu-china subscribe, or list Slack channel ids in DIGEST_SLACK_CHANNELS.';
+  const last = new Map<string, string>();
+  for (const r of await store.digestRecords(10_000)) if (!last.has(r.channel)) last.set(r.channel, `${r.day} ${r.status}`);
+  return subs.map((s) => `${s.channel}  ${s.time} ${s.timeZone}  (${s.platform}, since ${s.createdAt.toISOString().slice(0, 10)}; last digest: ${last.get(s.channel) ?? 'none yet'})`).join('\n');
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem ? `${problem}\n` : ''}${USAGE}\n`);
+  return 2;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') return usage(args);
+  if (!['run-due', 'list', 'preview', 'subscribe', 'unsubscribe'].includes(args.command)) return usage(args.command ? `Unknown command "${args.command}".` : '');
+  const loaded = startup();
+  const at = args.at;
+  const clock: Clock = at ? { now: () => at } : { now: () => new Date() };
+  const store = openSqliteStore({ dataDir: loaded.config.dataDir, clock });
+  try {
+    return await execute(args, store, clock, loaded);
+  } finally {
+    store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`digest failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

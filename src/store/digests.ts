@@ -1,0 +1,86 @@
+/**
+ * Digest claims and per-channel rotation in SQLite. A claim is one upsert whose WHERE clause
+ * decides whether this caller gets it; SQLite serialises writers, so of two processes sharing
+ * the file exactly one sees `changes === 1`. Only the holder of the random token can mark the
+ * claim sent or release it, so a process whose lease was taken over cannot undo the new owner.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { DigestClaim, DigestLedger, DigestRecord, DigestStatus, RotationState, RotationStore } from '../core/store.js';
+
+interface DigestRow {
+  channel: string;
+  day: string;
+  status: DigestStatus;
+  claimed_at: number;
+  updated_at: number;
+}
+
+const toRecord = (r: DigestRow): DigestRecord => ({
+  channel: r.channel,
+  day: r.day,
+  status: r.status,
+  claimedAt: new Date(r.claimed_at),
+  updatedAt: new Date(r.updated_at),
+});
+
+/** The DigestLedger part of the SQLite store. */
+export function sqliteLedger(db: Database.Database, now: () => number): DigestLedger {
+  const claim = db.prepare<{ channel: string; day: string; token: string; at: number; staleBefore: number }>(`
+    INSERT INTO digests (channel, day, status, token, claimed_at, updated_at)
+    VALUES (:channel, :day, 'claimed', :token, :at, :at)
+    ON CONFLICT (channel, day) DO UPDATE SET status = 'claimed', token = excluded.token,
+      claimed_at = excluded.claimed_at, updated_at = excluded.updated_at
+    WHERE digests.status = 'released' OR (digests.status = 'claimed' AND digests.claimed_at <= :staleBefore)`);
+  const settle = db.prepare<{ channel: string; day: string; token: string; status: DigestStatus; at: number }>(`
+    UPDATE digests SET status = :status, updated_at = :at
+    WHERE channel = :channel AND day = :day AND token = :token AND status = 'claimed'`);
+  const get = db.prepare<[string, string], DigestRow>('SELECT * FROM digests WHERE channel = ? AND day = ?');
+  const recent = db.prepare<[number], DigestRow>('SELECT * FROM digests ORDER BY updated_at DESC, channel LIMIT ?');
+  const finish = (c: DigestClaim, status: DigestStatus): boolean => settle.run({ ...c, status, at: now() }).changes === 1;
+
+  return {
+    claimDigest: async (channel, day, leaseMs) => {
+      const at = now();
+      const token = randomUUID();
+      return claim.run({ channel, day, token, at, staleBefore: at - leaseMs }).changes === 1 ? { channel, day, token } : undefined;
+    },
+    markDigestSent: async (c) => finish(c, 'sent'),
+    releaseDigest: async (c) => finish(c, 'released'),
+    digestRecord: async (channel, day) => {
+      const row = get.get(channel, day);
+      return row ? toRecord(row) : undefined;
+    },
+    digestRecords: async (limit) => recent.all(limit).map(toRecord),
+  };
+}
+
+interface RotationRow {
+  entry_order: string;
+  position: number;
+  cycle: number;
+  day: string | null;
+  entry_id: string | null;
+}
+
+function toRotation(r: RotationRow): RotationState {
+  const order: unknown = JSON.parse(r.entry_order);
+  if (!Array.isArray(order) || !order.every((x) => typeof x === 'string')) throw new Error('rotation entry_order is not a list of ids');
+  return { order, position: r.position, cycle: r.cycle, ...(r.day ? { day: r.day } : {}), ...(r.entry_id ? { entryId: r.entry_id } : {}) };
+}
+
+/** The RotationStore part of the SQLite store. */
+export function sqliteRotation(db: Database.Database): RotationStore {
+  const get = db.prepare<[string], RotationRow>('SELECT entry_order, position, cycle, day, entry_id FROM rotations WHERE channel = ?');
+  const put = db.prepare<[string, string, number, number, string | null, string | null]>(`
+    INSERT INTO rotations (channel, entry_order, position, cycle, day, entry_id) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (channel) DO UPDATE SET entry_order = excluded.entry_order, position = excluded.position,
+      cycle = excluded.cycle, day = excluded.day, entry_id = excluded.entry_id`);
+  const update = db.transaction((channel: string, fn: (current: RotationState | undefined) => RotationState) => {
+    const row = get.get(channel);
+    const next = fn(row ? toRotation(row) : undefined);
+    put.run(channel, JSON.stringify(next.order), next.position, next.cycle, next.day ?? null, next.entryId ?? null);
+    return next;
+  });
+  return { updateRotation: async (channel, fn) => update.immediate(channel, fn) };
+}

@@ -1,0 +1,96 @@
+/**
+ * The question log, feedback clicks and Teams conversation references in SQLite. Askers' and
+ * clickers' ids are replaced by a salted hash before they reach a statement, and questions are
+ * cut to MAX_LOGGED_QUESTION_CHARS: the log is for the curator's report, not for profiling people.
+ */
+import type Database from 'better-sqlite3';
+import type { Decision } from '../core/types.js';
+import {
+  MAX_LOGGED_QUESTION_CHARS,
+  type ConversationRefStore,
+  type FeedbackLog,
+  type LogQuery,
+  type LoggedQuestion,
+  type QuestionLog,
+} from '../core/store.js';
+
+type Hash = (platform: string, id: string) => string;
+
+interface QuestionRow {
+  at: number;
+  platform: string;
+  channel: string | null;
+  asker_hash: string | null;
+  question: string;
+  decision: Decision;
+  entry_id: string | null;
+  confidence: number;
+}
+
+const toQuestion = (r: QuestionRow): LoggedQuestion => ({
+  at: new Date(r.at),
+  platform: r.platform,
+  question: r.question,
+  decision: r.decision,
+  confidence: r.confidence,
+  ...(r.channel !== null ? { channel: r.channel } : {}),
+  ...(r.asker_hash !== null ? { askerHash: r.asker_hash } : {}),
+  ...(r.entry_id !== null ? { entryId: r.entry_id } : {}),
+});
+
+/** [since, until) as bind parameters; an open end is the widest integer range. */
+const range = (q: LogQuery) => ({ since: q.since?.getTime() ?? Number.MIN_SAFE_INTEGER, until: q.until?.getTime() ?? Number.MAX_SAFE_INTEGER });
+
+/** The QuestionLog part of the SQLite store. */
+export function sqliteQuestions(db: Database.Database, hash: Hash): QuestionLog {
+  const insert = db.prepare<[number, string, string | null, string | null, string, Decision, string | null, number]>(`
+    INSERT INTO questions (at, platform, channel, asker_hash, question, decision, entry_id, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const select = db.prepare<{ since: number; until: number; channel: string | null }, QuestionRow>(`
+    SELECT at, platform, channel, asker_hash, question, decision, entry_id, confidence FROM questions
+    WHERE at >= :since AND at < :until AND (:channel IS NULL OR channel = :channel) ORDER BY at, id`);
+  return {
+    logQuestion: async (r) => {
+      const asker = r.askerId ? hash(r.platform, r.askerId) : null;
+      const text = Array.from(r.question).slice(0, MAX_LOGGED_QUESTION_CHARS).join('');
+      insert.run(r.at.getTime(), r.platform, r.channel ?? null, asker, text, r.decision, r.entryId ?? null, r.confidence);
+    },
+    questions: async (q) => select.all({ ...range(q), channel: q.channel ?? null }).map(toQuestion),
+  };
+}
+
+interface FeedbackRow {
+  at: number;
+  platform: string;
+  user_hash: string;
+  entry_id: string;
+  helpful: number;
+}
+
+/** The FeedbackLog part (FeedbackSink included) of the SQLite store. */
+export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => number): FeedbackLog {
+  const insert = db.prepare<[number, string, string, string, number]>('INSERT INTO feedback (at, platform, user_hash, entry_id, helpful) VALUES (?, ?, ?, ?, ?)');
+  const select = db.prepare<{ since: number; until: number }, FeedbackRow>(
+    'SELECT at, platform, user_hash, entry_id, helpful FROM feedback WHERE at >= :since AND at < :until ORDER BY at, id',
+  );
+  return {
+    record: async (f) => void insert.run(now(), f.platform, hash(f.platform, f.userId), f.entryId, f.helpful ? 1 : 0),
+    feedback: async (q) =>
+      select.all(range(q)).map((r) => ({ at: new Date(r.at), platform: r.platform, userHash: r.user_hash, entryId: r.entry_id, helpful: r.helpful === 1 })),
+  };
+}
+
+/** The ConversationRefStore part of the SQLite store. */
+export function sqliteConversationRefs(db: Database.Database, now: () => number): ConversationRefStore {
+  const put = db.prepare<[string, string, number]>(
+    'INSERT INTO conversation_refs (id, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at',
+  );
+  const get = db.prepare<[string], { ref: string }>('SELECT ref FROM conversation_refs WHERE id = ?');
+  const remove = db.prepare<[string]>('DELETE FROM conversation_refs WHERE id = ?');
+  const all = db.prepare<[], { id: string; ref: string }>('SELECT id, ref FROM conversation_refs ORDER BY id');
+  return {
+    saveConversationRef: async (id, json) => void put.run(id, json, now()),
+    conversationRef: async (id) => get.get(id)?.ref,
+    removeConversationRef: async (id) => remove.run(id).changes === 1,
+    conversationRefs: async () => all.all().map((r) => ({ conversationId: r.id, json: r.ref })),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The Store on one SQLite file under DATA_DIR (better-sqlite3, synchronous and in-process). WAL
+ * lets readers run beside a writer, synchronous=FULL makes each commit survive a crash or power
+ * loss, and busy_timeout makes a second process wait for the lock instead of failing. Every
+ * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
+ * a change or none of it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '../core/ports.js';
+import type { Store } from '../core/store.js';
+import { sqliteLedger, sqliteRotation } from './digests.js';
+import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
+import { migrate } from './migrations.js';
+import { hashId, loadOrCreateSalt } from './salt.js';
+import { sqliteSubscriptions } from './subscriptions.js';
+
+/** The database file's name inside DATA_DIR. */
+export const DB_FILE = 'eu-china-bot.sqlite';
+
+export interface SqliteStoreOptions {
+  /** Folder for the database and the salt file; created if missing. */
+  readonly dataDir: string;
+  /** Timestamps for rows and claim leases (default: the system clock). */
+  readonly clock?: Clock;
+  /** Salt for hashing user ids (default: read or create `DATA_DIR/asker-salt`). */
+  readonly salt?: string;
+  /** How long a writer waits for another process's lock, in ms (default 5000). */
+  readonly busyTimeoutMs?: number;
+}
+
+export interface SqliteStore extends Store {
+  /** Absolute or relative path of the database file. */
+  readonly file: string;
+  /** The schema version after migrations. */
+  readonly schemaVersion: number;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** Opens (creating and migrating if needed) the store in `options.dataDir`. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, DB_FILE);
+  const db = new Database(file);
+  try {
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    const clock = options.clock ?? systemClock;
+    const now = (): number => clock.now().getTime();
+    const schemaVersion = migrate(db, now);
+    const salt = options.salt ?? loadOrCreateSalt(options.dataDir);
+    const hash = (platform: string, id: string): string => hashId(salt, platform, id);
+    return {
+      file,
+      schemaVersion,
+      ...sqliteSubscriptions(db, now),
+      ...sqliteLedger(db, now),
+      ...sqliteRotation(db),
+      ...sqliteConversationRefs(db, now),
+      ...sqliteQuestions(db, hash),
+      ...sqliteFeedback(db, hash, now),
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+/** Subscriptions and configuration-seeded channels in SQLite. */
+import type Database from 'better-sqlite3';
+import type { NewSubscription, Subscription, SubscriptionStore } from '../core/store.js';
+
+interface Row {
+  channel: string;
+  platform: string;
+  time: string;
+  time_zone: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const toSubscription = (r: Row): Subscription => ({
+  platform: r.platform,
+  channel: r.channel,
+  time: r.time,
+  timeZone: r.time_zone,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+});
+
+/** The SubscriptionStore part of the SQLite store. */
+export function sqliteSubscriptions(db: Database.Database, now: () => number): SubscriptionStore {
+  const get = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE channel = ?');
+  const all = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY created_at, channel');
+  const upsert = db.prepare<[string, string, string, string, number, number]>(`
+    INSERT INTO subscriptions (channel, platform, time, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (channel) DO UPDATE SET platform = excluded.platform, time = excluded.time,
+      time_zone = excluded.time_zone, updated_at = excluded.updated_at`);
+  const remove = db.prepare<[string]>('DELETE FROM subscriptions WHERE channel = ?');
+  const seed = db.prepare<[string, number]>('INSERT INTO seeded_channels (channel, seeded_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+
+  const write = (s: NewSubscription, at: number): { subscription: Subscription; created: boolean } => {
+    const existed = get.get(s.channel) !== undefined;
+    upsert.run(s.channel, s.platform, s.time, s.timeZone, at, at);
+    const row = get.get(s.channel);
+    if (!row) throw new Error(`subscription for ${s.channel} vanished inside its own transaction`);
+    return { subscription: toSubscription(row), created: !existed };
+  };
+  const subscribe = db.transaction((s: NewSubscription) => write(s, now()));
+  const seedAll = db.transaction((subs: readonly NewSubscription[]) => {
+    const at = now();
+    return subs.flatMap((s) => (seed.run(s.channel, at).changes === 1 && !get.get(s.channel) ? [write(s, at).subscription] : []));
+  });
+
+  return {
+    subscribe: async (s) => subscribe.immediate(s),
+    unsubscribe: async (channel) => remove.run(channel).changes === 1,
+    subscription: async (channel) => {
+      const row = get.get(channel);
+      return row ? toSubscription(row) : undefined;
+    },
+    subscriptions: async () => all.all().map(toSubscription),
+    seedSubscriptions: async (subs) => seedAll.immediate(subs),
+  };
+}

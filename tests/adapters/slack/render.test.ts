@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, type KnownBlock } from '../../../src/adapters/slack/blocks.js';
+import { homeView } from '../../../src/adapters/slack/home.js';
+import { escapeMrkdwn, safeMrkdwn, splitText, truncate } from '../../../src/adapters/slack/mrkdwn.js';
+import { renderAnswer } from '../../../src/adapters/slack/render.js';
+import { renderView } from '../../../src/adapters/slack/views.js';
+import { createBot } from '../../../src/core/bot.js';
+import { loadKnowledge } from '../../../src/core/knowledge/load.js';
+import type { Answer } from '../../../src/core/types.js';
+
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+const PAPER_URL = bot.source().url;
+
+/** Every string anywhere in the blocks (texts, values, action ids). */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/** Every element of a given type, however deeply nested. */
+function elements(blocks: readonly KnownBlock[], type: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (typeof v !== 'object' || v === null) return;
+    const record = Object.fromEntries(Object.entries(v));
+    if (record['type'] === type) found.push(record);
+    Object.values(record).forEach(walk);
+  };
+  walk(blocks);
+  return found;
+}
+
+const buttonValues = (blocks: readonly KnownBlock[]): Record<string, unknown>[] =>
+  elements(blocks, 'button').map((b) => ({ action_id: b['action_id'], value: b['value'] }));
+
+/** Asserts the Block Kit limits this adapter promises, for any message. */
+function expectWithinLimits(blocks: readonly KnownBlock[], maxBlocks: number = LIMITS.messageBlocks): void {
+  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
+  for (const block of blocks) {
+    if (block.type === 'section') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.sectionText);
+    if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(LIMITS.contextElements);
+  }
+  for (const b of elements(blocks, 'button')) {
+    expect(String(b['value']).length).toBeLessThanOrEqual(LIMITS.buttonValue);
+    const label = b['text'];
+    expect(typeof label === 'object' && label !== null && 'text' in label ? String(label.text).length : 0).toBeLessThanOrEqual(LIMITS.buttonText);
+  }
+  for (const t of elements(blocks, 'plain_text')) expect(String(t['text']).length).toBeLessThanOrEqual(LIMITS.sectionText);
+  for (const t of elements(blocks, 'mrkdwn')) expect(String(t['text']).length).toBeLessThanOrEqual(LIMITS.sectionText);
+}
+
+describe('renderAnswer', () => {
+  it('renders an answer with its text, one citation line per citation, related and feedback buttons', () => {
+    const message = renderAnswer(bot.ask('Who wrote the paper?'));
+    const all = strings(message.blocks).join('\n');
+    expect(message.text).toContain('Pierre Andrieu');
+    expect(all).toContain('About the author');
+    expect(all).toContain('“Pierre Andrieu, Former Ambassador of France, International Relations lecturer”');
+    expect(all).toContain(`<${PAPER_URL}|Read the paper>`);
+    expect(buttonValues(message.blocks)).toEqual([
+      { action_id: 'related_0', value: 'author-background' },
+      { action_id: 'related_1', value: 'author-book' },
+      { action_id: 'feedback_helpful', value: 'paper-author' },
+      { action_id: 'feedback_not_helpful', value: 'paper-author' },
+    ]);
+    expectWithinLimits(message.blocks);
+  });
+
+  it('adds a Share in channel button carrying the entry for ephemeral replies', () => {
+    const message = renderAnswer(bot.ask('Who wrote the paper?'), { share: { kind: 'entry', id: 'paper-author' } });
+    expect(buttonValues(message.blocks)).toContainEqual({ action_id: 'share', value: 'entry:paper-author' });
+  });
+
+  it('offers Did-you-mean buttons for a suggestion', () => {
+    const suggest: Answer = {
+      question: 'author book?',
+      decision: 'suggest',
+      confidence: 0.4,
+      text: "I'm not sure I understood. Did you mean one of these?",
+      citations: [],
+      related: [],
+      suggestions: [
+        { id: 'author-book', question: 'Has the author written a book on Russia-China relations?' },
+        { id: 'paper-author', question: 'Who wrote the paper?' },
+      ],
+    };
+    expect(buttonValues(renderAnswer(suggest).blocks)).toEqual([
+      { action_id: 'did_you_mean_0', value: 'author-book' },
+      { action_id: 'did_you_mean_1', value: 'paper-author' },
+    ]);
+  });
+
+  it('declines kindly and says how to list the topics', () => {
+    const message = renderAnswer(bot.ask('What is the recipe for a good ratatouille with aubergines?'));
+    const all = strings(message.blocks).join('\n');
+    expect(all).toContain('/eu-china topics');
+    expect(buttonValues(message.blocks)).toEqual([]);
+  });
+
+  it('escapes a question that tries to ping or link: <!channel>, <@U…>, forged links, bare @here', () => {
+    const question = '<!channel> <@U0OTHER01> see <https://evil.example|https://www.robert-schuman.eu> & @here <!everyone>';
+    const message = renderAnswer({ ...bot.ask('Who wrote the paper?'), question });
+    const all = strings(message.blocks);
+    expect(all.join('\n')).toContain('&lt;!channel&gt; &lt;@U0OTHER01&gt; see &lt;https://evil.example|https://www.robert-schuman.eu&gt; &amp;');
+    for (const s of all) {
+      expect(s).not.toMatch(/<[!@#]/);
+      expect(s).not.toMatch(/<https:\/\/evil/);
+      expect(s).not.toMatch(/@here/);
+    }
+    for (const t of elements(message.blocks, 'mrkdwn')) expect(t['verbatim']).toBe(true);
+  });
+
+  it('stays within Block Kit limits for huge answers, many citations and long questions', () => {
+    const long = 'word '.repeat(4000);
+    const answer: Answer = {
+      question: '<b>&'.repeat(2000),
+      decision: 'answer',
+      confidence: 1,
+      text: `${'<&>'.repeat(3000)} ${long}`,
+      entry: { id: 'x'.repeat(3000), question: 'q', topic: 't' },
+      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S'.repeat(500), quote: '"'.repeat(5000), url: PAPER_URL })),
+      related: Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`.repeat(500), question: 'Q'.repeat(300) })),
+      suggestions: [],
+    };
+    const message = renderAnswer(answer, { share: { kind: 'ask', text: answer.question } });
+    expectWithinLimits(message.blocks);
+    expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+  });
+
+  it('never throws, never leaks markup and stays within limits, whatever the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6000 }), fc.string({ maxLength: 400 }), (question, quote) => {
+        const base = bot.ask('Who wrote the paper?');
+        const cited = base.citations.map((c) => ({ ...c, quote }));
+        const message = renderAnswer({ ...base, question, citations: cited }, { share: { kind: 'ask', text: question } });
+        expectWithinLimits(message.blocks);
+        const shown = elements(message.blocks, 'mrkdwn').map((t) => String(t['text']).replaceAll(`<${PAPER_URL}|Read the paper>`, ''));
+        for (const s of shown) expect(s).not.toMatch(/<[^&]/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('static views', () => {
+  it('lists every topic with example questions', () => {
+    const message = renderView(bot, 'topics', { share: true });
+    const all = strings(message.blocks).join('\n');
+    for (const t of bot.topics()) expect(all).toContain(escapeMrkdwn(t.title));
+    expect(buttonValues(message.blocks)).toEqual([{ action_id: 'share', value: 'view:topics' }]);
+    expectWithinLimits(message.blocks);
+  });
+
+  it('describes the source with its author, date and link', () => {
+    const all = strings(renderView(bot, 'source').blocks).join('\n');
+    expect(all).toContain(bot.source().author);
+    expect(all).toContain('26 March 2024');
+    expect(all).toContain(`<${PAPER_URL}|Read the paper>`);
+  });
+
+  it('builds an App Home tab with help, topics and the paper', () => {
+    const view = homeView(bot);
+    expect(view.type).toBe('home');
+    const all = strings(view.blocks).join('\n');
+    expect(all).toContain('/eu-china topics');
+    expect(all).toContain(escapeMrkdwn(bot.topics()[0]?.title ?? ''));
+    expectWithinLimits(view.blocks, LIMITS.homeBlocks);
+  });
+});
+
+describe('mrkdwn helpers', () => {
+  it('escapes the three characters Slack reserves and defuses broadcast words', () => {
+    expect(escapeMrkdwn('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
+    expect(safeMrkdwn('hi @channel and @Here')).toBe('hi @\u2060channel and @\u2060Here');
+  });
+
+  it('truncates without leaving half an entity', () => {
+    expect(truncate('ab &amp; cd', 6)).toBe('ab …');
+    expect(truncate('short', 10)).toBe('short');
+  });
+
+  it('splits long text at word boundaries within the limit', () => {
+    const pieces = splitText('lorem ipsum '.repeat(1000), 3000, 5);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(3000);
+  });
+});

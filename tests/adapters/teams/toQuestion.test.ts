@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { plainText, toQuestion, toRequest } from '../../../src/adapters/teams/toQuestion.js';
+import { teamsActivity } from '../../helpers/teams.js';
+
+const ALEX = '6f4a2c1e-93b7-4d2a-8e51-0c7d9b3a5f12';
+const BOT = { id: '28:8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'EU-China Bot' };
+
+describe('toRequest / toQuestion', () => {
+  it('treats every personal message as a question', () => {
+    expect(toRequest(teamsActivity('personal_message'))).toEqual({
+      kind: 'ask',
+      question: {
+        text: 'Who wrote the paper?',
+        asker: { platform: 'teams', id: ALEX },
+        conversation: 'teams:a:1Zq8mN3vB7xK2pL9wR4tY6uH0jG5fD1sA8cE3iO7kM2nQ4bV9zX6yT1rW5eU0oP3lJ8hF2gC',
+      },
+    });
+  });
+
+  it('answers a channel message that mentions the bot, with the mention stripped', () => {
+    const question = toQuestion(teamsActivity('channel_mention'));
+    expect(question?.text).toBe('Who wrote the paper?');
+    expect(question?.conversation).toBe('teams:19:7c3e5a1b9d2f4e6a8b0c1d3e5f7a9b2c@thread.tacv2;messageid=1712049605512');
+  });
+
+  it('ignores a channel message that does not mention the bot', () => {
+    const activity = teamsActivity('channel_mention', { text: 'Who wrote the paper?', entities: [] });
+    expect(toRequest(activity)).toBeUndefined();
+    expect(toQuestion(activity)).toBeUndefined();
+  });
+
+  it('does not take a mention of someone else for a mention of the bot', () => {
+    const activity = teamsActivity('group_chat', {
+      entities: [{ type: 'mention', text: '<at>Sam Lee</at>', mentioned: { id: '29:1Sam', name: 'Sam Lee' } }],
+    });
+    expect(toRequest(activity)).toBeUndefined();
+  });
+
+  it("strips the bot's mention in a group chat and keeps other people's names as plain text", () => {
+    expect(toQuestion(teamsActivity('group_chat'))?.text).toBe('Sam Lee see when was the paper published?');
+  });
+
+  it('removes every mention of the bot, not only the first', () => {
+    const activity = teamsActivity('channel_mention', { text: '<at>EU-China Bot</at> who wrote it <at>EU-China Bot</at>' });
+    expect(toQuestion(activity)?.text).toBe('who wrote it');
+  });
+
+  it('reads the typed commands help, topics and source', () => {
+    for (const [text, command] of [['help', 'help'], ['Topics', 'topics'], ['/source', 'source'], ['topics.', 'topics']] as const) {
+      expect(toRequest(teamsActivity('personal_message', { text }))).toEqual({ kind: 'command', command });
+    }
+  });
+
+  it('reads a command after a channel mention', () => {
+    expect(toRequest(teamsActivity('channel_mention', { text: '<at>EU-China Bot</at> topics' }))).toEqual({ kind: 'command', command: 'topics' });
+  });
+
+  it('drops the "ask" command word in front of a question', () => {
+    const request = toRequest(teamsActivity('personal_message', { text: 'ask who is the author' }));
+    expect(request?.kind === 'ask' && request.question.text).toBe('who is the author');
+  });
+
+  it('answers a bare mention with help', () => {
+    expect(toRequest(teamsActivity('channel_mention', { text: '<at>EU-China Bot</at>' }))).toEqual({ kind: 'command', command: 'help' });
+  });
+
+  it('reads a card button submit as a request for the related entry', () => {
+    expect(toRequest(teamsActivity('card_submit'))).toEqual({ kind: 'entry', entryId: 'paper-date' });
+  });
+
+  it('reads a feedback button and a command button', () => {
+    expect(toRequest(teamsActivity('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: true } }))).toEqual({
+      kind: 'feedback',
+      entryId: 'paper-author',
+      helpful: true,
+    });
+    expect(toRequest(teamsActivity('card_submit', { value: { action: 'command', command: 'source' } }))).toEqual({ kind: 'command', command: 'source' });
+  });
+
+  it('ignores submit data it did not write', () => {
+    for (const value of [{ action: 'delete-everything' }, { action: 'entry' }, 'entry', 42, [1]]) {
+      expect(toRequest(teamsActivity('card_submit', { value }))).toBeUndefined();
+    }
+  });
+
+  it('ignores its own messages and other bots', () => {
+    expect(toRequest(teamsActivity('personal_message', { from: BOT }))).toBeUndefined();
+    expect(toRequest(teamsActivity('personal_message', { from: { id: '28:other-bot', name: 'Other', role: 'bot' } }))).toBeUndefined();
+  });
+
+  it('ignores activities that are not messages', () => {
+    expect(toRequest(teamsActivity('conversation_update_bot_added'))).toBeUndefined();
+    expect(toRequest(teamsActivity('compose_extension_query'))).toBeUndefined();
+  });
+
+  it('ignores a personal message with no text', () => {
+    expect(toQuestion(teamsActivity('personal_message', { text: '   ' }))).toBeUndefined();
+  });
+});
+
+describe('plainText', () => {
+  it('drops markup, decodes common entities and collapses whitespace', () => {
+    expect(plainText('<p>Is it&nbsp;an <b>alliance</b>?</p>\n&lt;really&gt; &amp; truly')).toBe('Is it an alliance ? <really> & truly');
+  });
+});

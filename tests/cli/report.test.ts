@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CuratorReport } from '../../src/core/digest/curator.js';
+import type { QuestionRecord } from '../../src/core/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { tempDir } from '../core/digest/fakes.js';
+
+const TSX = 'node_modules/.bin/tsx';
+const report = (dataDir: string, args: string[]) =>
+  spawnSync(TSX, ['src/cli/report.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, timeout: 30000 });
+
+const DAY = 86_400_000;
+const ago = (ms: number) => new Date(Date.now() - ms);
+const asked = (question: string, decision: QuestionRecord['decision'], when: Date, entryId?: string): QuestionRecord => ({
+  at: when,
+  platform: 'slack',
+  channel: 'slack:C1',
+  askerId: 'U1',
+  question,
+  decision,
+  confidence: 0.2,
+  ...(entryId ? { entryId } : {}),
+});
+
+describe('npm run report', { timeout: 60_000 }, () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = tempDir();
+    const store = openSqliteStore({ dataDir: dir });
+    for (const r of [
+      asked('What is the weather in Beijing?', 'decline', ago(DAY)),
+      asked('what is the weather in Beijing', 'decline', ago(2 * DAY)),
+      asked('Weather in Beijing?', 'decline', ago(3 * DAY)),
+      asked('Who is the president of Peru?', 'decline', ago(DAY)),
+      asked('Who wrote the paper?', 'answer', ago(DAY), 'paper-author'),
+      asked('who is the author', 'answer', ago(DAY), 'paper-author'),
+      asked('an old question nobody could answer', 'decline', ago(10 * DAY)),
+    ]) {
+      await store.logQuestion(r);
+    }
+    await store.record({ platform: 'slack', userId: 'U2', entryId: 'paper-author', helpful: false });
+    store.close();
+  });
+
+  it('prints the report as JSON for tools: gaps grouped and counted, unhelpful and most asked entries', () => {
+    const out = report(dir, ['--since', '7d', '--json']);
+    expect(out.status).toBe(0);
+    const r = JSON.parse(out.stdout) as CuratorReport;
+    expect(r.totals).toEqual({ questions: 6, answered: 2, suggested: 0, declined: 4, smalltalk: 0 });
+    expect(r.unanswered.map((g) => [g.example, g.count])).toEqual([
+      ['What is the weather in Beijing?', 3],
+      ['Who is the president of Peru?', 1],
+    ]);
+    expect(r.unanswered[0]?.hint).toMatch(/add an entry/);
+    expect(r.notHelpful).toEqual([expect.objectContaining({ id: 'paper-author', notHelpful: 1, helpful: 0, file: expect.stringMatching(/knowledge\/qa\/.+\.yaml$/) })]);
+    expect(r.mostAsked).toEqual([expect.objectContaining({ id: 'paper-author', count: 2 })]);
+  });
+
+  it('covers 30 days by default and prints text for people', () => {
+    const out = report(dir, []);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^Curator's report, /);
+    expect(out.stdout).toContain('7 questions: 2 answered, 0 only "did you mean", 5 declined, 0 small talk.');
+    expect(out.stdout).toMatch(/1\. "What is the weather in Beijing\?" ×3 \(3 declined, 0 "did you mean"\)\n {5}also asked as: /);
+    expect(out.stdout).toMatch(/Answers marked Not helpful:\n {2}1\. paper-author ".+": 1 not helpful, 0 helpful/);
+    expect(out.stdout).toMatch(/Most asked entries:\n {2}1\. paper-author ".+" ×2/);
+  });
+
+  it('says where it looked when there is no database, and creates none', () => {
+    const empty = tempDir();
+    const out = report(empty, []);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/No data to report on: .*eu-china-bot\.sqlite does not exist.*DATA_DIR/);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it('refuses an unreadable --since with usage', () => {
+    const out = report(dir, ['--since', 'last week']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/Cannot read --since "last week"[\s\S]*Usage/);
+  });
+});

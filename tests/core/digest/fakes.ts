@@ -1,0 +1,85 @@
+// Hand-written fakes of the digest's ports (clock, logger, message sink) and builders for a real
+// SQLite store in a temp dir and a tiny knowledge set, shared by the digest and store tests.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot, type Bot } from '../../../src/core/bot.js';
+import type { Digest } from '../../../src/core/digest/compose.js';
+import type { DigestRunnerDeps } from '../../../src/core/digest/scheduler.js';
+import type { DigestTarget, MessageSink } from '../../../src/core/digest/sink.js';
+import type { Clock, LogFields, Logger } from '../../../src/core/ports.js';
+import type { Knowledge } from '../../../src/core/types.js';
+import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite.js';
+
+export interface FakeClock extends Clock {
+  set(iso: string): void;
+  advance(ms: number): void;
+}
+
+export function fakeClock(iso: string): FakeClock {
+  let t = new Date(iso).getTime();
+  return { now: () => new Date(t), set: (s) => void (t = new Date(s).getTime()), advance: (ms) => void (t += ms) };
+}
+
+export interface LogLine {
+  readonly level: string;
+  readonly message: string;
+  readonly fields?: LogFields;
+}
+
+export function recordingLogger(): Logger & { readonly lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: string) => (message: string, fields?: LogFields) => void lines.push({ level, message, ...(fields ? { fields } : {}) });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** A sink that records what it was asked to send; `failures` are thrown, one per call, first. */
+export function fakeSink(failures: Error[] = []): MessageSink & { readonly sent: { target: DigestTarget; digest: Digest }[]; calls: number } {
+  const sink = {
+    sent: [] as { target: DigestTarget; digest: Digest }[],
+    calls: 0,
+    send: async (target: DigestTarget, digest: Digest) => {
+      sink.calls++;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      sink.sent.push({ target, digest });
+    },
+  };
+  return sink;
+}
+
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'eu-china-store-'));
+
+export function tempStore(clock: Clock, dataDir: string = tempDir()): SqliteStore & { readonly dataDir: string } {
+  return { ...openSqliteStore({ dataDir, clock }), dataDir };
+}
+
+/** A knowledge set of `n` entries `e1`..`en`, each citing its own paragraph. */
+export function tinyKnowledge(n: number): Knowledge {
+  const ids = Array.from({ length: n }, (_, i) => `e${i + 1}`);
+  return {
+    source: { title: 'T', series: 'S', number: 1, date: '2024-03-26', author: 'A', authorRole: 'R', publisher: 'P', publishingDirector: 'D', issn: 'I', url: 'https://example.org/paper' },
+    sections: [{ id: 's1', title: 'Section one' }],
+    paragraphs: ids.map((id) => ({ id: `p-${id}`, sectionId: 's1', text: `Quote for ${id}. More text.` })),
+    topics: [{ id: 't', title: 'Topic' }],
+    entries: ids.map((id) => ({ id, question: `Question ${id}?`, alternates: [], answer: `Answer ${id}.`, citations: [{ paragraphId: `p-${id}`, quote: `Quote for ${id}` }], topic: 't', related: [], file: 'qa/tiny.yaml' })),
+    aliases: [],
+    stopwords: ['the', 'is', 'what'],
+  };
+}
+
+export const tinyBot = (n = 5): Bot => createBot({ knowledge: tinyKnowledge(n) });
+
+/** Runner deps with instant retries that record their delays. */
+export function runnerDeps(bot: Bot, store: DigestRunnerDeps['store'], sink: MessageSink, logger: Logger = recordingLogger()) {
+  const sleeps: number[] = [];
+  const deps: DigestRunnerDeps = {
+    bot,
+    store,
+    logger,
+    sinkFor: () => sink,
+    retry: { delaysMs: [1000, 4000, 16000], sleep: async (ms) => void sleeps.push(ms) },
+    spacingMs: 1000,
+  };
+  return { deps, sleeps };
+}
