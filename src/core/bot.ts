@@ -20,6 +20,12 @@ export interface DecisionOptions {
   readonly clearScore: number;
   /** "Far behind": the runner-up scores at most this share of the best. */
   readonly clearRatio: number;
+  /**
+   * Long questions dilute every score (most of their words are context, not the question), so
+   * scores are compared at x(1 + lengthBoost per word beyond `shortQuestionWords`).
+   */
+  readonly lengthBoost: number;
+  readonly shortQuestionWords: number;
   /** Minimum score for an entry to be offered as "did you mean". */
   readonly suggestScore: number;
   /** How many "did you mean" entries at most. */
@@ -27,10 +33,12 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  answerScore: 0.58,
-  answerMargin: 0.01,
-  clearScore: 0.46,
-  clearRatio: 0.65,
+  answerScore: 0.68,
+  answerMargin: 0.03,
+  clearScore: 0.3,
+  clearRatio: 0.6,
+  lengthBoost: 0.2,
+  shortQuestionWords: 5,
   suggestScore: 0.35,
   maxSuggestions: 3,
 };
@@ -76,8 +84,10 @@ export function createBot(deps: BotDeps): Bot {
       const text = cleanQuestion(typeof question === 'string' ? question : question.text);
       const kind = smalltalkKind(text);
       if (kind) return compose.smalltalk(text, kind, about);
-      const ranked = matcher.search(stripGreeting(text), opts.maxSuggestions + 1);
-      return decide(text, ranked, opts, compose, about);
+      const query = stripGreeting(text);
+      const ranked = matcher.search(query, opts.maxSuggestions + 1);
+      const boost = 1 + opts.lengthBoost * Math.max(0, matcher.tokens(query).length - opts.shortQuestionWords);
+      return decide(text, ranked, boost, opts, compose, about);
     },
     answerEntry(id) {
       const entry = byId.get(id);
@@ -101,17 +111,18 @@ export function cleanQuestion(text: string): string {
 function decide(
   text: string,
   ranked: readonly ScoredEntry[],
+  boost: number,
   opts: DecisionOptions,
   compose: Composer,
   about: string,
 ): Answer {
   const [first, second] = ranked;
   if (!first) return compose.decline(text, 0, about);
-  const runnerUp = second?.score ?? 0;
-  const margin = first.score - runnerUp;
-  const byScore = first.score >= opts.answerScore && margin >= opts.answerMargin;
-  const byClearLead = first.score >= opts.clearScore && runnerUp <= first.score * opts.clearRatio;
-  const confidence = confidenceOf(first.score, runnerUp);
+  const score = first.score * boost;
+  const runnerUp = (second?.score ?? 0) * boost;
+  const byScore = score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
+  const byClearLead = score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
+  const confidence = confidenceOf(Math.min(1, score), Math.min(1, runnerUp));
   if (byScore || byClearLead) return compose.answer(text, first.entry, confidence);
   const suggestions = ranked.filter((r) => r.score >= opts.suggestScore).slice(0, opts.maxSuggestions);
   if (suggestions.length === 0) return compose.decline(text, confidence, about);
