@@ -23,6 +23,8 @@ export interface MatcherOptions {
   readonly blend: number;
   /** Share of the maximum IDF that a word unknown to the index weighs in the question. */
   readonly unknownWeight: number;
+  /** An unknown name or acronym (not an English word) weighs this many times an unknown word. */
+  readonly unknownNameFactor: number;
   /** Each corrected typo multiplies the scores by its similarity times this. */
   readonly fuzzyPenalty: number;
   /** Options for typo correction. */
@@ -33,6 +35,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   recallBeta: 1,
   answerFieldWeight: 0.8,
   unknownWeight: 0.6,
+  unknownNameFactor: 1.5,
   bagOfWords: true,
   blend: 0.3,
   pairWeight: 0.15,
@@ -119,7 +122,8 @@ export class Matcher {
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): ScoredEntry[] {
     const corrected = this.correctSpelling(text);
-    const terms = this.features(corrected.text).flatMap((t) => this.resolve(t));
+    const names = this.names(corrected.text);
+    const terms = this.features(corrected.text).flatMap((t) => this.resolve(t, names.has(t)));
     // Pairs are a bonus for matching word order, not a requirement: they stay out of the total.
     const total = terms.reduce((sum, t) => sum + (t.term?.includes('>') ? 0 : t.idf), 0) / corrected.factor;
     if (total === 0) return [];
@@ -188,10 +192,16 @@ export class Matcher {
   }
 
   /** A known token or pair; an unknown token counts against the match, an unknown pair not at all. */
-  private resolve(feature: string): QueryTerm[] {
+  private resolve(feature: string, isName: boolean): QueryTerm[] {
     const idf = this.idf.get(feature);
     if (idf !== undefined) return [{ term: feature, idf }];
-    return feature.includes('>') ? [] : [{ term: undefined, idf: this.unknownIdf }];
+    if (feature.includes('>')) return [];
+    return [{ term: undefined, idf: isName ? this.unknownIdf * this.options.unknownNameFactor : this.unknownIdf }];
+  }
+
+  /** Stems of words that are in no English dictionary: names and acronyms (NATO, TikTok, Orbán). */
+  private names(text: string): Set<string> {
+    return new Set(this.tokenize(text).filter((w) => !/^\d/.test(w) && !isEnglishWord(w)).map(stemWord));
   }
 
   private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
