@@ -4,13 +4,14 @@
  * keep it to once per channel and day). `list` shows subscriptions, `preview <channel>` prints
  * today's digest, `subscribe` / `unsubscribe` manage a channel by its key.
  */
+import { createTeamsDigestSink } from '../adapters/teams/digestSink.js';
 import type { Config } from '../config.js';
 import { createDigestCommands } from '../core/digest/commands.js';
 import { renderDigestText } from '../core/digest/render-text.js';
-import { runDue } from '../core/digest/scheduler.js';
+import { DEFAULT_SPACING_MS, runDue } from '../core/digest/scheduler.js';
 import { configuredSubscriptions, seedConfigured } from '../core/digest/service.js';
 import type { MessageSink, SinkFor } from '../core/digest/sink.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { createLogger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -31,12 +32,18 @@ function consoleSink(out: NodeJS.WritableStream): MessageSink {
 }
 
 /**
- * The sink for each platform. The Slack and Teams sinks are plugged in here once the adapters
- * provide them (when `config.slack` / `config.teams` are set); until then digests print to stdout.
+ * The sink for each platform. Teams posts proactively when `config.teams` (or TEAMS_LOCAL) is set,
+ * to the conversation references in `platform.store`; the Slack sink is plugged in here once its
+ * adapter provides it (when `config.slack` is set); other digests print to stdout.
  */
-export function createSinks(_config: Config, out: NodeJS.WritableStream = process.stdout): { readonly sinkFor: SinkFor; readonly spacingMs: number } {
+export function createSinks(
+  config: Config,
+  out: NodeJS.WritableStream = process.stdout,
+  platform?: { readonly store: Store; readonly logger: Logger },
+): { readonly sinkFor: SinkFor; readonly spacingMs: number } {
   const sink = consoleSink(out);
-  return { sinkFor: () => sink, spacingMs: 0 };
+  const teams = platform ? createTeamsDigestSink(config, platform.store, platform.logger) : undefined;
+  return { sinkFor: (p) => (p === 'teams' && teams ? teams : sink), spacingMs: teams ? DEFAULT_SPACING_MS : 0 };
 }
 
 interface Args {
@@ -67,7 +74,7 @@ async function execute(args: Args, store: Store, clock: Clock, loaded: ReturnTyp
   switch (args.command) {
     case 'run-due': {
       await seedConfigured({ store, logger }, configuredSubscriptions(config.digest));
-      const sinks = createSinks(config);
+      const sinks = createSinks(config, process.stdout, { store, logger });
       const report = await runDue({ bot, store, logger, ...sinks }, clock.now());
       process.stdout.write(`run-due at ${clock.now().toISOString()}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.unsubscribed.length} unsubscribed\n`);
       return report.failed.length > 0 ? 1 : 0;

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { parseActivity } from '../../src/adapters/teams/activity.js';
-import { registerTeams, type TeamsAdapter } from '../../src/adapters/teams/app.js';
+import { registerTeams, type TeamsAdapter, type TeamsAdapterDeps } from '../../src/adapters/teams/app.js';
 import type { RetryOptions } from '../../src/adapters/teams/delivery.js';
 import type { Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
@@ -142,20 +142,25 @@ export interface TeamsServer {
   close(): Promise<void>;
 }
 
-export interface TeamsServerOptions {
+export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest'> {
   readonly bot: Bot;
   readonly config?: Pick<Config, 'teams' | 'teamsLocal'>;
   readonly retry?: RetryOptions;
   readonly feedback?: FeedbackSink;
+  /** The server's logger (default: a new one), for deps built before the server. */
+  readonly logger?: MemoryLogger;
 }
 
 /** The real shared HTTP server with the real Teams adapter, on 127.0.0.1 and an ephemeral port. */
 export async function startTeamsServer(options: TeamsServerOptions): Promise<TeamsServer> {
-  const logger = new MemoryLogger();
+  const logger = options.logger ?? new MemoryLogger();
   const feedback = new MemoryFeedbackSink();
   const http = createHttpServer(logger);
   const teams = registerTeams(http, {
     bot: options.bot,
+    ...(options.searchBot ? { searchBot: options.searchBot } : {}),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
+    ...(options.digest ? { digest: options.digest } : {}),
     config: options.config ?? { teams: undefined, teamsLocal: true },
     logger,
     feedback: options.feedback ?? feedback,

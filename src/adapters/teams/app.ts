@@ -4,33 +4,47 @@
  * authenticates it (no valid token → 401) unless there are no credentials and TEAMS_LOCAL=1
  * was given explicitly. `CloudAdapter.process` wants an express-style request and prints errors
  * with console.error, so a thin subclass runs the parsed activity and errors go to our Logger.
+ * The same adapter posts the daily digest (`sink`) to the conversation references the bot keeps.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
-import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
-import { BotError, ConfigError, DeliveryError } from '../../core/errors.js';
+import type { DigestCommands } from '../../core/digest/commands.js';
+import { BotError, DeliveryError } from '../../core/errors.js';
 import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
 import type { HttpServer, RouteHandler } from '../../server/http.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
-import { ConnectorReusingAuthentication } from './connectors.js';
-import { keepEntityProperties } from './entities.js';
+import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig } from './cloudAdapter.js';
 import type { RetryOptions } from './delivery.js';
+import { TeamsDigestSink } from './digestSink.js';
 import { renderFailure } from './render.js';
 import { memoryConversationRefStore, type ConversationRefStore } from './welcome.js';
+
+export { TeamsCloudAdapter } from './cloudAdapter.js';
+export { teamsChannelKey, teamsChannelOf } from './channelKey.js';
+export { storeConversationRefs } from './conversationRefs.js';
+export { createTeamsDigestSink, TeamsDigestSink } from './digestSink.js';
+export { teamsStorageDeps, type TeamsStorageOptions } from './storage.js';
 
 export const MESSAGES_PATH = '/api/messages';
 /** Larger than any real activity (Teams caps messages near 100 KB). */
 export const MAX_BODY_BYTES = 512 * 1024;
 
 export interface TeamsAdapterDeps {
+  /** Answers questions; wrap it with withQuestionLog (channelOf: teamsChannelOf) to log them. */
   readonly bot: Bot;
-  readonly config: Pick<Config, 'teams' | 'teamsLocal'>;
+  /** Answers compose-box searches (default `bot`): the unwrapped bot, so keystrokes are not logged. */
+  readonly searchBot?: Bot;
+  readonly config: TeamsAdapterConfig;
   readonly logger: Logger;
+  /** Helpful / Not helpful clicks (the Store is one); default: logged only. */
   readonly feedback?: FeedbackSink;
+  /** Where conversation references are kept (storeConversationRefs(store)); default: in memory. */
   readonly conversations?: ConversationRefStore;
+  /** The digest commands (createDigestCommands); without them `subscribe` etc. are plain questions. */
+  readonly digest?: DigestCommands;
   readonly retry?: RetryOptions;
 }
 
@@ -38,6 +52,8 @@ export interface TeamsAdapter {
   readonly adapter: TeamsCloudAdapter;
   readonly handler: RouteHandler;
   readonly conversations: ConversationRefStore;
+  /** Posts digests proactively to the kept conversation references (`sinkFor('teams')`). */
+  readonly sink: TeamsDigestSink;
   /** `local` when requests are accepted without authentication (TEAMS_LOCAL=1, no credentials). */
   readonly mode: 'authenticated' | 'local';
   /** Nothing to release beyond the shared server; present so main.ts stops every adapter alike. */
@@ -52,29 +68,10 @@ export const TEAMS_LOCAL_WARNING = [
   '',
 ].join('\n');
 
-/** CloudAdapter with an entry point for an activity the caller has already parsed. */
-export class TeamsCloudAdapter extends CloudAdapter {
-  /** Authenticates `authHeader` for `activity` and runs one turn; rejects with AuthenticationError. */
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
-  }
-}
-
 /** Builds the adapter and the route handler; throws ConfigError when Teams is not configured. */
 export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const { config, logger } = deps;
-  if (!config.teams && !config.teamsLocal) {
-    throw new ConfigError('Teams needs MicrosoftAppId (or CLIENT_ID), or TEAMS_LOCAL=1 for unauthenticated local testing; set it in .env (see .env.example)');
-  }
-  const t = config.teams;
-  const configured = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: t?.appId ?? '',
-    MicrosoftAppPassword: t?.appPassword ?? '',
-    MicrosoftAppType: t?.appType ?? 'MultiTenant',
-    MicrosoftAppTenantId: t?.tenantId ?? '',
-  });
-  keepEntityProperties();
-  const adapter = new TeamsCloudAdapter(new ConnectorReusingAuthentication(configured));
+  const adapter = createCloudAdapter(config);
   adapter.onTurnError = turnErrorHandler(logger);
   const conversations = deps.conversations ?? memoryConversationRefStore();
   const teamsBot = new EuChinaTeamsBot({
@@ -82,10 +79,13 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     logger,
     feedback: deps.feedback ?? loggingFeedbackSink(logger),
     conversations,
+    ...(deps.searchBot ? { searchBot: deps.searchBot } : {}),
+    ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
   });
   const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
-  return { adapter, handler, conversations, mode: t ? 'authenticated' : 'local', stop: async () => undefined };
+  const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });
+  return { adapter, handler, conversations, sink, mode: config.teams ? 'authenticated' : 'local', stop: async () => undefined };
 }
 
 /** Creates the adapter and registers `POST /api/messages` on the shared server. */

@@ -2,26 +2,37 @@
  * The Teams activity handler: wiring only. Each turn is translated by `toRequest`, answered by
  * the core and rendered by `render`, then sent in the same turn (so a channel reply lands in the
  * thread of the message that asked, whose conversation id carries `;messageid=`). Redelivered
- * activities are dropped before any reply; sending goes through `withRetry`.
+ * activities are dropped before any reply; sending goes through `withRetry`. The digest commands
+ * run before plain questions and keep the conversation reference the digest will post to.
  */
 import { createHash } from 'node:crypto';
 import { TeamsActivityHandler, type Activity, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/bot.js';
+import type { DigestCommands } from '../../core/digest/commands.js';
 import type { FeedbackSink, Logger } from '../../core/ports.js';
+import { teamsChannelKey } from './channelKey.js';
 import { RecentKeys } from './dedupe.js';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './delivery.js';
+import { renderDigest } from './digestCard.js';
 import { searchResponse } from './messageExtension.js';
-import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, type Reply } from './render.js';
+import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, teamsText, type Reply } from './render.js';
 import { scopeOf, toRequest, type Command, type TeamsRequest } from './toQuestion.js';
 import { botWasAdded, botWasRemoved, referenceOf, renderWelcome, type ConversationRefStore } from './welcome.js';
 
 export interface TeamsBotDeps {
+  /** Answers questions (may be wrapped by withQuestionLog). */
   readonly bot: Bot;
+  /** Answers compose-box searches (default `bot`); pass the unwrapped bot so keystrokes are not logged as questions. */
+  readonly searchBot?: Bot;
   readonly logger: Logger;
   readonly feedback: FeedbackSink;
   readonly conversations: ConversationRefStore;
+  /** `subscribe`, `unsubscribe` and `digest`; without them those words are plain questions. */
+  readonly digest?: DigestCommands;
   readonly retry?: RetryOptions;
 }
+
+type DigestRequest = Extract<TeamsRequest, { kind: 'digest' }>;
 
 /** A stable, non-reversible id for a Teams user (feedback records never hold the raw id). */
 export function hashUserId(id: string): string {
@@ -49,7 +60,7 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
 
   /** composeExtension/query: the search command of the message extension. */
   protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    return searchResponse(this.deps.bot, query);
+    return searchResponse(this.deps.searchBot ?? this.deps.bot, query);
   }
 
   private isNew(activity: Activity): boolean {
@@ -72,6 +83,8 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
         return renderAnswer(bot.ask(request.question));
       case 'command':
         return this.command(request.command);
+      case 'digest':
+        return this.digestCommand(request, activity);
       case 'entry': {
         const answer = bot.answerEntry(request.entryId);
         return answer ? renderAnswer(answer) : { type: 'message', text: 'That question is no longer in my knowledge set. Ask for **topics** to see what I can answer.' };
@@ -94,9 +107,19 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     return renderHelp(bot.ask('help').text);
   }
 
+  /** A digest command for this conversation; text that is not one after all is answered as a question. */
+  private async digestCommand(request: DigestRequest, activity: Activity): Promise<Reply> {
+    const { digest, bot } = this.deps;
+    if (request.verb === 'subscribe' && digest) await this.deps.conversations.save(referenceOf(activity));
+    const target = { platform: 'teams', channel: teamsChannelKey(activity.conversation.id) };
+    const result = await digest?.handle(target, request.text);
+    if (!result) return renderAnswer(bot.ask(request.question));
+    return result.digest ? renderDigest(result.digest) : { type: 'message', text: teamsText(result.text) };
+  }
+
   private async welcome(context: TurnContext): Promise<void> {
     await this.deps.conversations.save(referenceOf(context.activity));
-    await this.send(context, renderWelcome(this.deps.bot.about(), scopeOf(context.activity)));
+    await this.send(context, renderWelcome(this.deps.bot.about(), scopeOf(context.activity), this.deps.digest !== undefined));
   }
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {

@@ -40,6 +40,8 @@ export const LIMITS = {
 export type Reply = {
   type: 'message';
   text?: string;
+  /** Notification and fallback text for a card-only message. */
+  summary?: string;
   attachments?: CardAttachment[];
   entities?: MessageEntity[];
 };
@@ -78,7 +80,8 @@ export function answerCard(answer: Answer, opts: CardOptions): AdaptiveCard {
   }
 }
 
-function answerBody(answer: Answer, { standalone, interactive }: CardOptions): CardElement[] {
+/** The body of an answer card: question and answer when standalone, sources, then buttons when interactive. */
+export function answerBody(answer: Answer, { standalone, interactive }: CardOptions): CardElement[] {
   const body: CardElement[] = [];
   if (standalone) {
     if (answer.entry) body.push(plain(answer.entry.question, LIMITS.echo, { weight: 'Bolder' }));
@@ -105,14 +108,16 @@ function answerBody(answer: Answer, { standalone, interactive }: CardOptions): C
   return body;
 }
 
-function feedbackButtons(entryId: string): CardElement {
+/** The Helpful / Not helpful buttons for an entry. */
+export function feedbackButtons(entryId: string): CardElement {
   return buttons([
     { type: 'Action.Submit', title: '👍 Helpful', data: { action: 'feedback', entryId, helpful: true } },
     { type: 'Action.Submit', title: '👎 Not helpful', data: { action: 'feedback', entryId, helpful: false } },
   ]);
 }
 
-function paperAction(url: string | undefined): { type: 'Action.OpenUrl'; title: string; url: string }[] {
+/** The card-level "Read the paper" link, when there is a URL. */
+export function paperAction(url: string | undefined): { type: 'Action.OpenUrl'; title: string; url: string }[] {
   return url ? [{ type: 'Action.OpenUrl', title: 'Read the paper', url }] : [];
 }
 

@@ -11,10 +11,15 @@ import type { Question } from '../../core/types.js';
 
 export type Command = 'help' | 'topics' | 'source';
 
+/** The digest commands typed to the bot (handled by the core's createDigestCommands). */
+export type DigestVerb = 'subscribe' | 'unsubscribe' | 'digest';
+
 /** What one incoming Teams message asks the bot to do. */
 export type TeamsRequest =
   | { readonly kind: 'ask'; readonly question: Question }
   | { readonly kind: 'command'; readonly command: Command }
+  /** `subscribe …`, `unsubscribe` or `digest`; `question` is what to answer if it is not a valid command after all. */
+  | { readonly kind: 'digest'; readonly verb: DigestVerb; readonly text: string; readonly question: Question }
   | { readonly kind: 'entry'; readonly entryId: string }
   | { readonly kind: 'feedback'; readonly entryId: string; readonly helpful: boolean };
 
@@ -45,6 +50,8 @@ export function toRequest(activity: Activity): TeamsRequest | undefined {
   if (!question) return { kind: 'command', command: 'help' }; // a bare "@bot": say what it does
   const command = commandOf(question.text);
   if (command) return { kind: 'command', command };
+  const verb = digestVerbOf(question.text);
+  if (verb) return { kind: 'digest', verb, text: question.text.replace(/^\//, ''), question };
   return { kind: 'ask', question: { ...question, text: question.text.replace(/^\/?ask\s+/i, '') } };
 }
 
@@ -65,6 +72,12 @@ export function toQuestion(activity: Activity): Question | undefined {
 export function commandOf(text: string): Command | undefined {
   const word = text.trim().toLowerCase().replace(/^\//, '').replace(/[.!?]+$/, '');
   return word === 'help' || word === 'topics' || word === 'source' ? word : undefined;
+}
+
+/** The digest command `text` starts with (with or without a leading slash), if any. */
+export function digestVerbOf(text: string): DigestVerb | undefined {
+  const word = /^\/?(subscribe|unsubscribe|digest)(?:\s|$)/i.exec(text.trim())?.[1]?.toLowerCase();
+  return word === 'subscribe' || word === 'unsubscribe' || word === 'digest' ? word : undefined;
 }
 
 function fromSubmit(value: unknown): TeamsRequest | undefined {

@@ -2,12 +2,13 @@
  * Installation: when the bot itself is among `membersAdded` (a team, a group chat or a personal
  * scope), it says once what it does and keeps the conversation reference, which the digest will
  * need to post proactively. Other people joining a team must not trigger a welcome each time, so
- * only the bot's own arrival counts. The store is a port; it is in memory until the digest
- * issue brings persistence.
+ * only the bot's own arrival counts. The store is a port: production keeps references in the
+ * Store (conversationRefs.ts), tests may use the in-memory one below.
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import { attachment, card, label, plain } from './cards.js';
+import { baseConversationId } from './channelKey.js';
 import type { Reply } from './render.js';
 import type { Scope } from './toQuestion.js';
 
@@ -45,17 +46,20 @@ export function botWasRemoved(activity: Activity): boolean {
 /** The reference to keep for later proactive messages (channel thread suffix dropped). */
 export function referenceOf(activity: Activity): Partial<ConversationReference> {
   const ref = TurnContext.getConversationReference(activity);
-  const id = activity.conversation.id.split(';messageid=')[0] ?? activity.conversation.id;
-  return { ...ref, conversation: { ...activity.conversation, id } };
+  return { ...ref, conversation: { ...activity.conversation, id: baseConversationId(activity.conversation.id) } };
 }
 
-/** The short welcome for `scope`, built from the core's one-line description. */
-export function renderWelcome(about: string, scope: Scope): Reply {
+/** The short welcome for `scope`, built from the core's one-line description; `digest` mentions subscribing. */
+export function renderWelcome(about: string, scope: Scope, digest = false): Reply {
   const how =
     scope === 'personal'
       ? 'Just type a question here, or **help**, **topics** or **source**.'
       : '@mention me with a question, or with **help**, **topics** or **source**.';
   const body = [label('Hello! 👋', { weight: 'Bolder', size: 'Medium' }), plain(about, 600), label(how)];
+  if (digest) {
+    const ask = scope === 'personal' ? 'Type' : '@mention me with';
+    body.push(label(`${ask} **subscribe** (e.g. \`subscribe 08:30 Europe/Paris\`) to get one insight from the paper here every day.`));
+  }
   return { type: 'message', attachments: [attachment(card(body))] };
 }
 

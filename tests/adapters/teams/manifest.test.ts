@@ -42,12 +42,12 @@ describe('Teams manifest', () => {
     expect(errors.join('\n')).toMatch(/\/name\/short/);
   });
 
-  it('declares the bot in personal, team and group chat scopes with the ask, help, topics and source commands', () => {
+  it('declares the bot in personal, team and group chat scopes with the ask, help, topics, source and digest commands', () => {
     const manifest = TeamsManifestConverter.jsonToManifest(filled);
     const [bot] = manifest.bots ?? [];
     expect(bot?.botId).toBe(APP);
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot?.commandLists?.flatMap((l) => l.commands.map((c) => c.title))).toEqual(['ask', 'help', 'topics', 'source']);
+    expect(bot?.commandLists?.flatMap((l) => l.commands.map((c) => c.title))).toEqual(['ask', 'help', 'topics', 'source', 'subscribe', 'unsubscribe', 'digest']);
   });
 
   it('declares the search command the adapter answers', () => {

@@ -55,6 +55,19 @@ describe('toRequest / toQuestion', () => {
     expect(toRequest(teamsActivity('channel_mention', { text: '<at>EU-China Bot</at> topics' }))).toEqual({ kind: 'command', command: 'topics' });
   });
 
+  it('reads the digest commands, with or without a slash, in personal chat and after a channel mention', () => {
+    const personal = toRequest(teamsActivity('personal_message', { text: 'Subscribe 08:30 Europe/Paris' }));
+    expect(personal).toMatchObject({ kind: 'digest', verb: 'subscribe', text: 'Subscribe 08:30 Europe/Paris', question: { text: 'Subscribe 08:30 Europe/Paris' } });
+    expect(toRequest(teamsActivity('personal_message', { text: '/unsubscribe' }))).toMatchObject({ kind: 'digest', verb: 'unsubscribe', text: 'unsubscribe' });
+    const channel = toRequest(teamsActivity('channel_mention', { text: '<at>EU-China Bot</at> digest' }));
+    expect(channel).toMatchObject({ kind: 'digest', verb: 'digest', text: 'digest', question: { conversation: expect.stringContaining(';messageid=') } });
+  });
+
+  it('does not take a question that merely starts like a digest command for one', () => {
+    expect(toRequest(teamsActivity('personal_message', { text: 'subscriber numbers in Russia?' }))?.kind).toBe('ask');
+    expect(toRequest(teamsActivity('personal_message', { text: 'ask digest' }))?.kind).toBe('ask');
+  });
+
   it('drops the "ask" command word in front of a question', () => {
     const request = toRequest(teamsActivity('personal_message', { text: 'ask who is the author' }));
     expect(request?.kind === 'ask' && request.question.text).toBe('who is the author');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botWasAdded, botWasRemoved, memoryConversationRefStore, referenceOf } from '../../../src/adapters/teams/welcome.js';
+import { botWasAdded, botWasRemoved, memoryConversationRefStore, referenceOf, renderWelcome } from '../../../src/adapters/teams/welcome.js';
 import { teamsActivity } from '../../helpers/teams.js';
 
 describe('welcome and conversation references', () => {
@@ -25,5 +25,11 @@ describe('welcome and conversation references', () => {
     expect(await store.get('19:7c3e5a1b9d2f4e6a8b0c1d3e5f7a9b2c@thread.tacv2')).toEqual(ref);
     await store.remove('19:7c3e5a1b9d2f4e6a8b0c1d3e5f7a9b2c@thread.tacv2');
     expect(await store.list()).toEqual([]);
+  });
+
+  it('tells how to subscribe to the digest only when the digest commands are wired', () => {
+    expect(JSON.stringify(renderWelcome('About.', 'personal', true))).toContain('Type **subscribe**');
+    expect(JSON.stringify(renderWelcome('About.', 'channel', true))).toContain('@mention me with **subscribe**');
+    expect(JSON.stringify(renderWelcome('About.', 'personal'))).not.toContain('subscribe');
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * The Teams MessageSink: posts the digest card proactively to the conversation reference kept
+ * when the channel subscribed. Three traps: botbuilder routes an error thrown in a proactive turn
+ * to `onTurnError` (which only logs), so the send is caught inside the turn and rethrown here for
+ * the scheduler; a continuation turn would send the card as a reply to its own made-up activity
+ * id, so `replyToId` is removed and the digest is a new post; and the connector's 403 / 404 mean
+ * the bot was removed (PermanentDeliveryError: the scheduler unsubscribes), while 429 / 5xx are
+ * transient (retried), after waiting out a Retry-After the connector sent.
+ */
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { Digest } from '../../core/digest/compose.js';
+import { PermanentDeliveryError, type DigestTarget, type MessageSink } from '../../core/digest/sink.js';
+import { DeliveryError } from '../../core/errors.js';
+import type { Logger } from '../../core/ports.js';
+import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
+import { conversationIdOf } from './channelKey.js';
+import { createCloudAdapter, teamsAppId, teamsEnabled, type TeamsAdapterConfig } from './cloudAdapter.js';
+import { storeConversationRefs } from './conversationRefs.js';
+import { statusOf } from './delivery.js';
+import { renderDigest } from './digestCard.js';
+import type { ConversationRefStore } from './welcome.js';
+
+/** What the sink needs of botbuilder's CloudAdapter. */
+export interface ProactiveAdapter {
+  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export interface TeamsDigestSinkDeps {
+  readonly adapter: ProactiveAdapter;
+  /** The bot's app id ('' in TEAMS_LOCAL mode). */
+  readonly appId: string;
+  readonly conversations: ConversationRefStore;
+  /** Waits out a Retry-After (default: a real timer). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Longest Retry-After honoured before failing the attempt (default 60 s). */
+  readonly maxRetryAfterMs?: number;
+}
+
+const PERMANENT = new Set([403, 404]);
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
+export class TeamsDigestSink implements MessageSink {
+  constructor(private readonly deps: TeamsDigestSinkDeps) {}
+
+  /** Posts `digest` as a new message in the conversation of `target`. */
+  async send(target: DigestTarget, digest: Digest): Promise<void> {
+    const reference = await this.reference(target);
+    const errors: unknown[] = [];
+    try {
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        await context.sendActivity(renderDigest(digest)).catch((error: unknown) => void errors.push(error));
+      });
+    } catch (error) {
+      errors.push(error); // creating the connector client (a token request) failed
+    }
+    if (errors.length > 0) throw await this.failure(target, errors[0]);
+  }
+
+  private async reference(target: DigestTarget): Promise<Partial<ConversationReference>> {
+    const id = conversationIdOf(target.channel);
+    if (id === undefined) throw new PermanentDeliveryError(`${target.channel} is not a Teams channel key`);
+    const reference = await this.deps.conversations.get(id);
+    if (!reference?.serviceUrl || !reference.conversation?.id) {
+      throw new PermanentDeliveryError(`no conversation reference for ${target.channel}: the bot was removed from it (subscribe again there after adding it back)`);
+    }
+    return reference;
+  }
+
+  private async failure(target: DigestTarget, error: unknown): Promise<Error> {
+    const status = statusOf(error);
+    const detail = status === undefined ? 'no HTTP status' : `HTTP ${status}`;
+    if (status !== undefined && PERMANENT.has(status)) {
+      return new PermanentDeliveryError(`teams digest to ${target.channel} refused (${detail}): the bot is no longer in that conversation`, { cause: error });
+    }
+    const wait = retryAfterMs(error);
+    if (wait !== undefined) await (this.deps.sleep ?? realSleep)(Math.min(wait, this.deps.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS));
+    return new DeliveryError(`teams digest to ${target.channel} failed (${detail})`, { cause: error });
+  }
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The Retry-After of a connector error (seconds or an HTTP date), in ms from `now`; undefined without one. */
+export function retryAfterMs(error: unknown, now: number = Date.now()): number | undefined {
+  const value = responseHeader(error, 'retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** A header of the HTTP response a connector error (`RestError`) carries. */
+function responseHeader(error: unknown, name: string): string | undefined {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return undefined;
+  const { response } = error;
+  if (typeof response !== 'object' || response === null || !('headers' in response)) return undefined;
+  const { headers } = response;
+  if (typeof headers !== 'object' || headers === null || !('get' in headers) || typeof headers.get !== 'function') return undefined;
+  const value: unknown = headers.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The Teams sink for `npm run digest -- run-due` (no HTTP server): its own CloudAdapter, the
+ * references from `store`. Undefined when Teams is not configured.
+ */
+export function createTeamsDigestSink(config: TeamsAdapterConfig, store: StoredRefs, logger: Logger): TeamsDigestSink | undefined {
+  if (!teamsEnabled(config)) return undefined;
+  return new TeamsDigestSink({ adapter: createCloudAdapter(config), appId: teamsAppId(config), conversations: storeConversationRefs(store, logger) });
+}

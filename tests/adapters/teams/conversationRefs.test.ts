@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { baseConversationId, conversationIdOf, teamsChannelKey, teamsChannelOf } from '../../../src/adapters/teams/channelKey.js';
+import { parseReference, storeConversationRefs } from '../../../src/adapters/teams/conversationRefs.js';
+import { referenceOf } from '../../../src/adapters/teams/welcome.js';
+import { openSqliteStore } from '../../../src/store/sqlite.js';
+import { fakeClock, tempDir } from '../../core/digest/fakes.js';
+import { MemoryLogger, teamsActivity } from '../../helpers/teams.js';
+
+const CHANNEL = '19:7c3e5a1b9d2f4e6a8b0c1d3e5f7a9b2c@thread.tacv2';
+
+describe('Teams channel keys', () => {
+  it('keys a channel by the channel, not by the thread a message came from', () => {
+    expect(baseConversationId(`${CHANNEL};messageid=1712049605512`)).toBe(CHANNEL);
+    expect(teamsChannelKey(`${CHANNEL};messageid=1712049605512`)).toBe(`teams:${CHANNEL}`);
+    expect(teamsChannelKey('a:1Zq8')).toBe('teams:a:1Zq8');
+    expect(conversationIdOf(`teams:${CHANNEL}`)).toBe(CHANNEL);
+    expect(conversationIdOf('slack:C123')).toBeUndefined();
+    expect(conversationIdOf('teams:')).toBeUndefined();
+  });
+
+  it('gives the question log the channel key of a question the adapter built, and nothing for other questions', () => {
+    expect(teamsChannelOf({ text: 'q', asker: { platform: 'teams', id: 'u' }, conversation: `teams:${CHANNEL};messageid=1` })).toBe(`teams:${CHANNEL}`);
+    expect(teamsChannelOf({ text: 'q', asker: { platform: 'slack', id: 'u' }, conversation: 'slack:C1:1.2' })).toBeUndefined();
+    expect(teamsChannelOf({ text: 'q' })).toBeUndefined();
+  });
+});
+
+describe('conversation references in the Store', () => {
+  const open = () => {
+    const dataDir = tempDir();
+    const logger = new MemoryLogger();
+    const store = openSqliteStore({ dataDir, clock: fakeClock('2024-03-31T06:00:00Z') });
+    return { dataDir, logger, store, refs: storeConversationRefs(store, logger) };
+  };
+
+  it('saves a reference as JSON and reads back the same reference after a reopen', async () => {
+    const { dataDir, logger, store, refs } = open();
+    const ref = referenceOf(teamsActivity('channel_mention'));
+    await refs.save(ref);
+    await refs.save(ref);
+    store.close();
+    const reopened = openSqliteStore({ dataDir });
+    const again = storeConversationRefs(reopened, logger);
+    expect(await again.get(CHANNEL)).toEqual(JSON.parse(JSON.stringify(ref)));
+    expect(await again.get(`${CHANNEL};messageid=99`)).toEqual(await again.get(CHANNEL));
+    expect((await again.list()).map((r) => r.conversation?.id)).toEqual([CHANNEL]);
+    await again.remove(CHANNEL);
+    expect(await again.get(CHANNEL)).toBeUndefined();
+    reopened.close();
+  });
+
+  it('keys a reference saved from a thread by its channel', async () => {
+    const { store, refs } = open();
+    const activity = teamsActivity('channel_mention');
+    await refs.save({ ...referenceOf(activity), conversation: activity.conversation });
+    expect(await store.conversationRef(CHANNEL)).toContain(`"id":"${CHANNEL}"`);
+    store.close();
+  });
+
+  it('treats an unreadable stored reference as missing, with a warning', async () => {
+    const { logger, store, refs } = open();
+    await store.saveConversationRef('19:broken', '{"conversation":{"id":"19:broken"}}');
+    await store.saveConversationRef('19:garbage', 'not json');
+    expect(await refs.get('19:broken')).toBeUndefined();
+    expect(await refs.list()).toEqual([]);
+    expect(logger.entries.filter((e) => e.level === 'warn').map((e) => e.fields['reason'])).toEqual([
+      expect.stringMatching(/^bot: /),
+      expect.stringMatching(/^bot: /),
+      'not valid JSON',
+    ]);
+    store.close();
+  });
+
+  it('checks the fields a proactive send needs', () => {
+    const ok = JSON.stringify(referenceOf(teamsActivity('personal_message')));
+    expect(parseReference(ok)).toMatchObject({ ok: true, reference: { serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams' } });
+    const noUrl: unknown = { ...JSON.parse(ok), serviceUrl: 'ftp://elsewhere' };
+    expect(parseReference(JSON.stringify(noUrl))).toMatchObject({ ok: false, reason: expect.stringMatching(/^serviceUrl: /) });
+  });
+});
