@@ -151,7 +151,7 @@ async function runApp(): Promise<void> {
     options: {
       events: { type: 'string', default: '3000' },
       concurrency: { type: 'string', default: '20' },
-      warmup: { type: 'string', default: '300' },
+      warmup: { type: 'string', default: '1000' },
       rate: { type: 'string', default: '0' },
     },
   });

@@ -1,8 +1,9 @@
 /**
  * A Bolt `Receiver` for HTTP mode that plugs into the process's one shared HTTP server (route
  * `POST /slack/events`) instead of opening its own port as Bolt's HTTPReceiver would. Every
- * request is signature-checked before anything is parsed or dispatched; a bad or stale
- * signature gets 401 and never reaches a listener, so it can never cause a reply.
+ * request is signature-checked before its body is parsed or dispatched (only Slack's unsigned
+ * `ssl_check` ping is answered first, and never dispatched); a bad or stale signature gets 401
+ * and never reaches a listener, so it can never cause a reply.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
@@ -106,17 +107,16 @@ function singleHeader(value: string | string[] | undefined): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The body as text, or undefined when it is over the size limit. */
+/** The body as text, or undefined when it is over the size limit (the rest is read and dropped). */
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buf.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buf);
+    if (size <= MAX_BODY_BYTES) chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 const isForm = (contentType: string | undefined): boolean => (contentType ?? '').startsWith('application/x-www-form-urlencoded');

@@ -235,6 +235,19 @@ describe('Slack app over HTTP (real Bolt, real server, fake Web API)', () => {
     expect(health.status).toBe(200);
   });
 
+  it("answers Slack's unsigned ssl_check with 200 and dispatches nothing, even with a smuggled payload", async () => {
+    const body = `ssl_check=1&token=x&payload=${encodeURIComponent(JSON.stringify(fixtureJson('block_actions.json')))}`;
+    const res = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(res.status).toBe(200);
+    await settle();
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const res = await postEvent(h.eventsUrl, { ...mention({ eventId: 'Ev0HUGE01' }), padding: 'x'.repeat(1024 * 1024) });
+    expect(res.status).toBe(413);
+  });
+
   it("echoes Slack's url_verification challenge", async () => {
     const res = await postEvent(h.eventsUrl, { token: 'x', challenge: 'c0ffee', type: 'url_verification' });
     expect(await res.json()).toEqual({ challenge: 'c0ffee' });
