@@ -35,7 +35,7 @@ export interface DecisionOptions {
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   answerScore: 0.68,
   answerMargin: 0.03,
-  clearScore: 0.3,
+  clearScore: 0.44,
   clearRatio: 0.6,
   lengthBoost: 0.2,
   shortQuestionWords: 5,
