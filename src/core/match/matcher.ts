@@ -55,10 +55,6 @@ interface Phrase {
   readonly weight: number;
 }
 
-interface Posting {
-  readonly phrase: number;
-}
-
 interface QueryTerm {
   readonly term: string | undefined;
   readonly idf: number;
@@ -68,8 +64,10 @@ interface QueryTerm {
 export class Matcher {
   private readonly tokenize: Tokenizer;
   private readonly phrases: Phrase[] = [];
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly answerTokens: Set<string>[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private accumulator = new Float64Array(0);
+  /** Token -> indices of the entries whose whole vocabulary (or answer) holds it. */
+  private readonly bagPostings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly fuzzy: FuzzyVocabulary;
@@ -85,6 +83,7 @@ export class Matcher {
     const phraseTokens = this.collectTokens();
     this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
+    this.accumulator = new Float64Array(this.phrases.length);
     for (const a of normalizer.aliases) this.learn([a.canonical, ...a.variants].join(' '));
     // Stop words are known (never "corrected") but never a correction target: "life" must not
     // become "like" and vanish.
@@ -156,7 +155,11 @@ export class Matcher {
       this.learn(answerText);
       const answer = new Set(this.features(answerText));
       answer.forEach((t) => seen.add(t));
-      this.answerTokens.push(this.options.bagOfWords ? seen : answer);
+      for (const t of this.options.bagOfWords ? seen : answer) {
+        const list = this.bagPostings.get(t) ?? [];
+        list.push(entryIndex);
+        this.bagPostings.set(t, list);
+      }
       seen.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
     });
     const n = this.entries.length;
@@ -174,7 +177,7 @@ export class Matcher {
       this.phrases.push({ entryIndex, weight });
       for (const t of tokens) {
         const list = this.postings.get(t) ?? [];
-        list.push({ phrase });
+        list.push(phrase);
         this.postings.set(t, list);
       }
     }
@@ -205,15 +208,21 @@ export class Matcher {
   }
 
   private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
-    const matched = new Map<number, number>();
+    // One reusable accumulator indexed by phrase (a Map here cost most of the query time: common
+    // words such as "china" appear in most phrasings).
+    const matched = this.accumulator;
+    const touched: number[] = [];
     for (const t of terms) {
       if (t.term === undefined) continue;
       for (const p of this.postings.get(t.term) ?? []) {
-        matched.set(p.phrase, (matched.get(p.phrase) ?? 0) + t.idf);
+        if (matched[p] === 0) touched.push(p);
+        matched[p] = (matched[p] ?? 0) + t.idf;
       }
     }
     const b2 = this.options.recallBeta ** 2;
-    for (const [index, m] of matched) {
+    for (const index of touched) {
+      const m = matched[index] ?? 0;
+      matched[index] = 0;
       const phrase = this.phrases[index];
       if (!phrase || phrase.weight === 0) continue;
       const recall = m / total;
@@ -223,14 +232,20 @@ export class Matcher {
     }
   }
 
+
   private scoreAnswers(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
-    this.answerTokens.forEach((tokens, i) => {
-      let m = 0;
-      for (const t of terms) if (t.term !== undefined && tokens.has(t.term)) m += t.idf;
-      const bag = (m / total) * this.options.answerFieldWeight;
+    const bagMatched = new Float64Array(this.entries.length);
+    for (const t of terms) {
+      if (t.term === undefined) continue;
+      for (const i of this.bagPostings.get(t.term) ?? []) bagMatched[i] = (bagMatched[i] ?? 0) + t.idf;
+    }
+    const { answerFieldWeight, blend } = this.options;
+    for (let i = 0; i < best.length; i++) {
+      const bag = ((bagMatched[i] ?? 0) / total) * answerFieldWeight;
       const phrase = best[i] ?? 0;
       // The best phrasing decides; the whole-entry match breaks ties and lifts paraphrases.
-      best[i] = Math.max(phrase, bag) * (1 - this.options.blend) + Math.min(phrase, bag) * this.options.blend;
-    });
+      best[i] = Math.max(phrase, bag) * (1 - blend) + Math.min(phrase, bag) * blend;
+    }
   }
+
 }
