@@ -1,9 +1,11 @@
 /**
- * `npm run digest -- run-due [--at ISO-time]` posts every digest due at that moment and exits
- * (for cron or a Kubernetes CronJob; safe beside the in-process scheduler: the store's claims
- * keep it to once per channel and day). `list` shows subscriptions, `preview <channel>` prints
- * today's digest, `subscribe` / `unsubscribe` manage a channel by its key.
+ * `npm run digest -- run-due [--at ISO-time]` posts every digest due at that moment, through
+ * Slack and Teams when they are configured, and exits (for cron or a Kubernetes CronJob; safe
+ * beside the in-process scheduler: the store's claims keep it to once per channel and day).
+ * `list` shows subscriptions, `preview <channel>` prints today's digest, `subscribe` /
+ * `unsubscribe` manage a channel by its key.
  */
+import { createSlackDigestSink } from '../adapters/slack/digestSink.js';
 import { createTeamsDigestSink } from '../adapters/teams/digestSink.js';
 import type { Config } from '../config.js';
 import { createDigestCommands } from '../core/digest/commands.js';
@@ -32,9 +34,10 @@ function consoleSink(out: NodeJS.WritableStream): MessageSink {
 }
 
 /**
- * The sink for each platform. Teams posts proactively when `config.teams` (or TEAMS_LOCAL) is set,
- * to the conversation references in `platform.store`; the Slack sink is plugged in here once its
- * adapter provides it (when `config.slack` is set); other digests print to stdout.
+ * The sink for each platform. Slack posts with chat.postMessage when `config.slack` is set; Teams
+ * posts proactively when `config.teams` (or TEAMS_LOCAL) is set, to the conversation references in
+ * `platform.store`; digests of a platform that is not configured print to stdout. Posts to a
+ * platform are spaced to stay under its rate limits.
  */
 export function createSinks(
   config: Config,
@@ -42,8 +45,10 @@ export function createSinks(
   platform?: { readonly store: Store; readonly logger: Logger },
 ): { readonly sinkFor: SinkFor; readonly spacingMs: number } {
   const sink = consoleSink(out);
+  const slack = platform && config.slack ? createSlackDigestSink(config.slack, platform.logger, { logLevel: config.logLevel }) : undefined;
   const teams = platform ? createTeamsDigestSink(config, platform.store, platform.logger) : undefined;
-  return { sinkFor: (p) => (p === 'teams' && teams ? teams : sink), spacingMs: teams ? DEFAULT_SPACING_MS : 0 };
+  const sinks: Readonly<Record<string, MessageSink | undefined>> = { slack, teams };
+  return { sinkFor: (p) => sinks[p] ?? sink, spacingMs: slack || teams ? DEFAULT_SPACING_MS : 0 };
 }
 
 interface Args {

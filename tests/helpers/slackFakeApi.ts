@@ -19,8 +19,11 @@ export interface ApiCall {
   readonly at: number;
 }
 
-/** How a call fails: an HTTP status (retried by the WebClient) or a Slack `ok: false` error. */
-export type Failure = { readonly status: number } | { readonly error: string };
+/**
+ * How a call fails: an HTTP status (retried by the WebClient; a 429 with `retryAfter` seconds sends
+ * that Retry-After header) or a Slack `ok: false` error.
+ */
+export type Failure = { readonly status: number; readonly retryAfter?: number } | { readonly error: string };
 
 export interface FakeSlackApi {
   /** Base URL for `slackApiUrl` (ends in `/api/`). */
@@ -81,7 +84,10 @@ function reply(res: ServerResponse, method: string, body: Readonly<Record<string
   const planned = failures.get(method);
   if (planned && planned.times > 0) {
     planned.times -= 1;
-    if ('status' in planned.failure) return void res.writeHead(planned.failure.status).end();
+    if ('status' in planned.failure) {
+      const { status, retryAfter } = planned.failure;
+      return void res.writeHead(status, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }).end();
+    }
     return json(res, { ok: false, error: planned.failure.error });
   }
   if (method === 'response_url') return json(res, { ok: true });

@@ -3,7 +3,7 @@
  * shared HTTP server (ephemeral port), talking to the fake Web API through `slackApiUrl`. Used
  * by the end-to-end tests and by bench/slack.ts.
  */
-import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
+import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../src/adapters/slack/app.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import type { FeedbackSink, Logger } from '../../src/core/ports.js';
@@ -32,6 +32,9 @@ export interface HarnessOptions {
   readonly logger?: Logger;
   readonly feedback?: FeedbackSink;
   readonly bot?: Bot;
+  readonly shareBot?: Bot;
+  /** The digest commands (see slackStorageDeps); none by default. */
+  readonly digest?: SlackAppDeps['digest'];
 }
 
 let sharedBot: Bot | undefined;
@@ -55,6 +58,8 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     feedback,
     server,
     retry: FAST_RETRY,
+    ...(options.shareBot ? { shareBot: options.shareBot } : {}),
+    ...(options.digest ? { digest: options.digest } : {}),
   });
   await app.start();
   const port = await server.listen(0, '127.0.0.1');

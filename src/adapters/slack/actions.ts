@@ -72,7 +72,8 @@ const shareClick: Handler = async (deps, click, respond) => {
 
 function sharedMessage(deps: ListenerDeps, share: ShareValue, note: string): SlackMessage | undefined {
   if (share.kind === 'view') return renderView(deps.bot, share.view, { note });
-  const answer: Answer | undefined = share.kind === 'entry' ? deps.bot.answerEntry(share.id) : deps.bot.ask(share.text);
+  // A shared question was logged when it was first asked: ask the unlogged bot again.
+  const answer: Answer | undefined = share.kind === 'entry' ? deps.bot.answerEntry(share.id) : deps.shareBot.ask(share.text);
   return answer ? renderAnswer(answer, { note }) : undefined;
 }
 

@@ -3,39 +3,45 @@
  * (no public URL needed), otherwise in HTTP mode on the shared server's `POST /slack/events`.
  * Listeners are registered per Slack surface (messages, command, buttons, Home); an `event_id`
  * dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
- * failure can crash the process.
+ * failure can crash the process. The same app's Web API client posts the daily digest (`sink`).
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
+import type { DigestCommands } from '../../core/digest/commands.js';
 import { ConfigError, DeliveryError } from '../../core/errors.js';
 import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../../core/ports.js';
-import type { Config } from '../../config.js';
 import type { HttpServer } from '../../server/http.js';
 import { registerActions } from './actions.js';
 import { boltLevel, toBoltLogger } from './boltLogger.js';
+import { clientOptions, type SlackConfig } from './client.js';
 import { registerCommand } from './command.js';
 import { createDedupe, type DedupeOptions } from './dedupe.js';
 import { slackErrorCode } from './deliver.js';
 import type { ListenerDeps } from './deps.js';
+import { SlackDigestSink } from './digestSink.js';
 import { registerMessages } from './events.js';
 import { registerHome } from './home.js';
 import { EVENTS_PATH, SharedServerReceiver } from './receiver.js';
 
-export type SlackConfig = NonNullable<Config['slack']>;
+export { slackChannelKey, slackChannelOf } from './channelKey.js';
+export { DEFAULT_RETRY, type SlackConfig } from './client.js';
+export { createSlackDigestSink, SlackDigestSink } from './digestSink.js';
+export { slackStorageDeps, type SlackStorageOptions } from './storage.js';
 
-/** A few quick retries: a chat answer that arrives minutes late is not worth waiting for. */
-export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
-/** No Web API call may hang a listener for ever (the client's default is no timeout). */
-const REQUEST_TIMEOUT_MS = 10_000;
 /** Slack errors meaning "this token is wrong", as opposed to "Slack could not be reached". */
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
 
 export interface SlackAppDeps {
+  /** Answers questions; wrap it with withQuestionLog (channelOf: slackChannelOf) to log them (see slackStorageDeps). */
   readonly bot: Bot;
+  /** Answers a shared question again (default `bot`): the unwrapped bot, so a share is not logged twice. */
+  readonly shareBot?: Bot;
   readonly config: SlackConfig;
   readonly logger: Logger;
-  /** Where "Helpful / Not helpful" clicks go; logged by default. */
+  /** Where "Helpful / Not helpful" clicks go (the Store is one); logged by default. */
   readonly feedback?: FeedbackSink;
+  /** The digest commands (createDigestCommands); without them `subscribe` etc. are plain questions. */
+  readonly digest?: DigestCommands;
   /** The shared HTTP server; required in HTTP mode. */
   readonly server?: HttpServer;
   /** Level Bolt is told it runs at (the project logger filters anyway). */
@@ -49,6 +55,8 @@ export interface SlackAppDeps {
 
 export interface SlackApp {
   readonly mode: 'socket' | 'http';
+  /** Posts digests with this app's Web API client (`sinkFor('slack')`). */
+  readonly sink: SlackDigestSink;
   /** Checks the bot token (auth.test), then starts receiving. Throws a coded error on failure. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -59,15 +67,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, logger } = deps;
   const mode = config.appToken ? 'socket' : 'http';
   const boltLogger = toBoltLogger(logger, boltLevel(deps.logLevel ?? 'info'));
-  const clientOptions: webApi.WebClientOptions = {
-    retryConfig: deps.retry ?? DEFAULT_RETRY,
-    timeout: REQUEST_TIMEOUT_MS,
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-  };
-  const receiver = createReceiver(deps, boltLogger, clientOptions);
+  const options = clientOptions(config, deps.retry);
+  const receiver = createReceiver(deps, boltLogger, options);
   // convoStore: false: the bot keeps no conversation state, so Bolt's per-event store lookup is waste.
-  const app = new App({ token: config.botToken, receiver, logger: boltLogger, clientOptions, deferInitialization: true, convoStore: false });
-  const listenerDeps: ListenerDeps = { bot: deps.bot, logger, feedback: deps.feedback ?? loggingFeedbackSink(logger) };
+  const app = new App({ token: config.botToken, receiver, logger: boltLogger, clientOptions: options, deferInitialization: true, convoStore: false });
+  const listenerDeps: ListenerDeps = {
+    bot: deps.bot,
+    shareBot: deps.shareBot ?? deps.bot,
+    logger,
+    feedback: deps.feedback ?? loggingFeedbackSink(logger),
+    ...(deps.digest ? { digest: deps.digest } : {}),
+  };
   useDedupe(app, logger, deps);
   registerMessages(app, listenerDeps);
   registerCommand(app, listenerDeps);
@@ -76,6 +86,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   app.error(async (error) => logger.error('slack listener failed', { error, slackError: slackErrorCode(error) }));
   return {
     mode,
+    sink: new SlackDigestSink(app.client),
     start: async () => {
       await initialize(app, config);
       await startReceiving(app, mode);
@@ -131,7 +142,6 @@ async function startReceiving(app: App, mode: SlackApp['mode']): Promise<void> {
     throw new DeliveryError(`Could not open the Socket Mode connection to Slack (${code ?? 'network error'})`, { cause });
   }
 }
-
 
 /** `auth.test` once at start: a wrong token stops start-up with a message naming the variable. */
 async function initialize(app: App, config: SlackConfig): Promise<void> {

@@ -1,12 +1,15 @@
 /**
  * Mentions and DMs: `app_mention` in channels (answered in a thread under the question) and
  * `message.im` (answered in the DM). Everything the bot must ignore is decided by `toQuestion`,
- * so this file only wires Slack to the core and back.
+ * so this file only wires Slack to the core and back. The digest commands work here too
+ * (`@EU-China bot subscribe 08:30`): the confirmation goes to the thread, for the channel to see,
+ * but a preview only to the person who asked.
  */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from './deps.js';
+import { digestReply } from './digestReply.js';
 import { replyTo } from './reply.js';
-import { postReply, type WebClient } from './send.js';
+import { postPrivately, postReply, type WebClient } from './send.js';
 import { replyTarget, toQuestion, type SlackMessageEvent, type SlackSelf } from './toQuestion.js';
 
 /** Registers the mention and DM listeners. */
@@ -22,6 +25,12 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
 async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf): Promise<void> {
   const question = toQuestion(event, self);
   if (!question) return;
-  const reply = replyTo(deps.bot, question, { ephemeral: false, command: false });
-  await postReply(deps.logger, client, replyTarget(event), reply);
+  const target = replyTarget(event);
+  const command = await digestReply(deps, event.channel, question.text);
+  if (command?.preview && event.type === 'app_mention' && event.user) {
+    await postPrivately(deps.logger, client, target, event.user, command.message);
+    return;
+  }
+  const reply = command?.message ?? replyTo(deps.bot, question, { ephemeral: false, command: false });
+  await postReply(deps.logger, client, target, reply);
 }

@@ -59,7 +59,8 @@ function citationLine(c: Citation): string {
   return `${where}: “${safeMrkdwn(truncate(c.quote, MAX_QUOTE))}” ${mrkdwnLink(c.url, 'Read the paper')}`;
 }
 
-function relatedBlocks(related: readonly EntryRef[]): KnownBlock[] {
+/** "Related questions" with up to 3 buttons that answer the related entry, or nothing. */
+export function relatedBlocks(related: readonly EntryRef[]): KnownBlock[] {
   const buttons = related.slice(0, MAX_RELATED).map((r, i) => entryButton(ACTION.related, i, r));
   if (buttons.length === 0) return [];
   return [context(['*Related questions*']), ...actions('related', buttons)];
@@ -70,13 +71,14 @@ function entryButton(prefix: string, index: number, entry: EntryRef): Button {
 }
 
 function controlButtons(answer: Answer, share: ShareValue | undefined): Button[] {
-  const buttons: Button[] = [];
-  if (answer.decision === 'answer' && answer.entry) {
-    buttons.push(button(ACTION.helpful, ':thumbsup: Helpful', answer.entry.id));
-    buttons.push(button(ACTION.notHelpful, ':thumbsdown: Not helpful', answer.entry.id));
-  }
+  const buttons: Button[] = answer.decision === 'answer' && answer.entry ? feedbackButtons(answer.entry.id) : [];
   if (share) buttons.push(shareButton(share));
   return buttons;
+}
+
+/** "Helpful / Not helpful" for an entry; clicks go to the FeedbackSink. */
+export function feedbackButtons(entryId: string): Button[] {
+  return [button(ACTION.helpful, ':thumbsup: Helpful', entryId), button(ACTION.notHelpful, ':thumbsdown: Not helpful', entryId)];
 }
 
 export function shareButton(share: ShareValue): Button {

@@ -13,7 +13,8 @@ import type { ReplyTarget } from './toQuestion.js';
 
 export type WebClient = webApi.WebClient;
 
-const QUIET = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
+/** Link and media previews and `link_names` off, for every post. */
+export const QUIET = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
 
 const thread = (t: ReplyTarget): { thread_ts?: string } => (t.threadTs ? { thread_ts: t.threadTs } : {});
 

@@ -22,6 +22,11 @@ export function helpBlocks(bot: Bot): KnownBlock[] {
     `• \`${COMMAND} topics\`: the topics I cover, with example questions`,
     `• \`${COMMAND} source\`: the paper, its author and date, and the link`,
     `• \`${COMMAND} help\`: this message`,
+    ``,
+    `*Daily digest* (an insight from the paper, and what was asked here the day before)`,
+    `• \`${COMMAND} subscribe [HH:MM] [time zone]\`: post it in this channel every day, e.g. \`${COMMAND} subscribe 08:30 Europe/Paris\`; invite me to the channel first`,
+    `• \`${COMMAND} unsubscribe\`: stop it`,
+    `• \`${COMMAND} digest\`: see today's digest (only you see it)`,
   ].join('\n');
   return [...sections(safeMrkdwn(bot.about())), ...sections(usage)];
 }

@@ -4,7 +4,8 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { APOLOGY } from '../../../src/adapters/slack/deliver.js';
 import { ConfigError } from '../../../src/core/errors.js';
 import { createHttpServer } from '../../../src/server/http.js';
-import { startFakeSlackApi, type ApiCall } from '../../helpers/slackFakeApi.js';
+import { buttons, shownText } from '../../helpers/slackBlocks.js';
+import { startFakeSlackApi } from '../../helpers/slackFakeApi.js';
 import { realBot, startSlackHarness, type SlackHarness } from '../../helpers/slackHarness.js';
 import { fixtureJson, fixtureText, postAction, postCommand, postEvent, withEvent } from '../../helpers/slackRequests.js';
 import { recordingFeedback, recordingLogger, type RecordingFeedback, type RecordingLogger } from '../../helpers/slackTestDoubles.js';
@@ -28,33 +29,6 @@ async function eventually(check: () => void): Promise<void> {
 /** The app_mention fixture with another event id or text. */
 function mention(overrides: { eventId?: string; text?: string } = {}): Record<string, unknown> {
   return withEvent(fixtureJson('app_mention.json'), overrides.text ? { text: overrides.text } : {}, overrides.eventId);
-}
-
-/** The displayed texts of a posted message: every mrkdwn/plain_text string, and the fallback. */
-function shownText(call: ApiCall): string {
-  const texts: string[] = [String(call.body['text'] ?? '')];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (typeof v !== 'object' || v === null) return;
-    const r = Object.fromEntries(Object.entries(v));
-    if ((r['type'] === 'mrkdwn' || r['type'] === 'plain_text') && typeof r['text'] === 'string') texts.push(r['text']);
-    Object.values(r).forEach(walk);
-  };
-  walk(call.body['blocks']);
-  return texts.join('\n');
-}
-
-function buttons(call: ApiCall): { action_id: unknown; value: unknown }[] {
-  const found: { action_id: unknown; value: unknown }[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (typeof v !== 'object' || v === null) return;
-    const r = Object.fromEntries(Object.entries(v));
-    if (r['type'] === 'button') found.push({ action_id: r['action_id'], value: r['value'] });
-    Object.values(r).forEach(walk);
-  };
-  walk(call.body['blocks']);
-  return found;
 }
 
 describe('Slack app over HTTP (real Bolt, real server, fake Web API)', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, type KnownBlock } from '../../../src/adapters/slack/blocks.js';
+import { LIMITS } from '../../../src/adapters/slack/blocks.js';
 import { homeView } from '../../../src/adapters/slack/home.js';
 import { escapeMrkdwn, safeMrkdwn, splitText, truncate } from '../../../src/adapters/slack/mrkdwn.js';
 import { renderAnswer } from '../../../src/adapters/slack/render.js';
@@ -8,50 +8,10 @@ import { renderView } from '../../../src/adapters/slack/views.js';
 import { createBot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import type { Answer } from '../../../src/core/types.js';
+import { buttonValues, elements, expectWithinLimits, strings } from '../../helpers/slackBlocks.js';
 
 const bot = createBot({ knowledge: loadKnowledge('knowledge') });
 const PAPER_URL = bot.source().url;
-
-/** Every string anywhere in the blocks (texts, values, action ids). */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings);
-  return [];
-}
-
-/** Every element of a given type, however deeply nested. */
-function elements(blocks: readonly KnownBlock[], type: string): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (typeof v !== 'object' || v === null) return;
-    const record = Object.fromEntries(Object.entries(v));
-    if (record['type'] === type) found.push(record);
-    Object.values(record).forEach(walk);
-  };
-  walk(blocks);
-  return found;
-}
-
-const buttonValues = (blocks: readonly KnownBlock[]): Record<string, unknown>[] =>
-  elements(blocks, 'button').map((b) => ({ action_id: b['action_id'], value: b['value'] }));
-
-/** Asserts the Block Kit limits this adapter promises, for any message. */
-function expectWithinLimits(blocks: readonly KnownBlock[], maxBlocks: number = LIMITS.messageBlocks): void {
-  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
-  for (const block of blocks) {
-    if (block.type === 'section') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(LIMITS.contextElements);
-  }
-  for (const b of elements(blocks, 'button')) {
-    expect(String(b['value']).length).toBeLessThanOrEqual(LIMITS.buttonValue);
-    const label = b['text'];
-    expect(typeof label === 'object' && label !== null && 'text' in label ? String(label.text).length : 0).toBeLessThanOrEqual(LIMITS.buttonText);
-  }
-  for (const t of elements(blocks, 'plain_text')) expect(String(t['text']).length).toBeLessThanOrEqual(LIMITS.sectionText);
-  for (const t of elements(blocks, 'mrkdwn')) expect(String(t['text']).length).toBeLessThanOrEqual(LIMITS.sectionText);
-}
 
 describe('renderAnswer', () => {
   it('renders an answer with its text, one citation line per citation, related and feedback buttons', () => {
@@ -147,6 +107,12 @@ describe('renderAnswer', () => {
 });
 
 describe('static views', () => {
+  it('lists the commands in help, the daily digest ones included', () => {
+    const all = strings(renderView(bot, 'help').blocks).join('\n');
+    for (const command of ['topics', 'source', 'help', 'subscribe [HH:MM] [time zone]', 'unsubscribe', 'digest']) expect(all).toContain(`\`/eu-china ${command}\``);
+    expect(all).toContain('/eu-china subscribe 08:30 Europe/Paris');
+  });
+
   it('lists every topic with example questions', () => {
     const message = renderView(bot, 'topics', { share: true });
     const all = strings(message.blocks).join('\n');

@@ -1,0 +1,67 @@
+/**
+ * The Slack MessageSink: posts the digest with chat.postMessage to the channel in the
+ * subscription's key. The trap is telling failures apart. Only errors about that one channel
+ * (channel_not_found, not_in_channel, is_archived, a read-only channel) mean the bot can never
+ * post there as things stand: PermanentDeliveryError, and the scheduler unsubscribes it. A
+ * refused token or a missing scope concerns every channel at once (a revoked token, a reinstall
+ * in progress), so unsubscribing would wipe every subscription: those are ordinary failures,
+ * logged by the scheduler naming SLACK_BOT_TOKEN, and the next run tries again. Rate limits,
+ * 5xx and network errors are retried by the Web API client (after Retry-After for a 429), then
+ * by the scheduler, which also spaces posts.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Digest } from '../../core/digest/compose.js';
+import { PermanentDeliveryError, type DigestTarget, type MessageSink } from '../../core/digest/sink.js';
+import { DeliveryError } from '../../core/errors.js';
+import type { Logger } from '../../core/ports.js';
+import { slackChannelIdOf } from './channelKey.js';
+import { createWebClient, type SlackConfig } from './client.js';
+import { slackErrorCode } from './deliver.js';
+import { renderDigest } from './digestBlocks.js';
+import { QUIET, type WebClient } from './send.js';
+
+/** Slack errors meaning the bot cannot post in this one channel any more. */
+export const CHANNEL_GONE: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'restricted_action_read_only_channel']);
+/** Slack errors about the token or the app's scopes: every channel fails alike until they are fixed. */
+export const TOKEN_PROBLEM: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'missing_scope',
+  'no_permission',
+]);
+
+export class SlackDigestSink implements MessageSink {
+  constructor(private readonly client: WebClient) {}
+
+  /** Posts `digest` as a new message in the channel of `target`. */
+  async send(target: DigestTarget, digest: Digest): Promise<void> {
+    const channel = slackChannelIdOf(target.channel);
+    if (channel === undefined) throw new PermanentDeliveryError(`${target.channel} is not a Slack channel key (slack:<channel id>)`);
+    try {
+      await this.client.chat.postMessage({ channel, ...renderDigest(digest), ...QUIET });
+    } catch (cause) {
+      throw digestFailure(target.channel, cause);
+    }
+  }
+}
+
+/** The coded error for a failed digest post: permanent only when the channel itself is gone. */
+export function digestFailure(channelKey: string, cause: unknown): DeliveryError {
+  const code = slackErrorCode(cause);
+  if (code !== undefined && CHANNEL_GONE.has(code)) {
+    return new PermanentDeliveryError(`slack digest to ${channelKey} refused (${code}): the bot is not in that channel any more (invite it, then subscribe again)`, { cause });
+  }
+  if (code !== undefined && TOKEN_PROBLEM.has(code)) {
+    return new DeliveryError(`slack digest to ${channelKey} failed (${code}): SLACK_BOT_TOKEN was refused or lacks the chat:write scope; fix it (see docs/slack.md) and the next run posts`, { cause });
+  }
+  return new DeliveryError(`slack digest to ${channelKey} failed (${code ?? 'network error'})`, { cause });
+}
+
+/** The Slack sink for `npm run digest -- run-due` (no Bolt app): its own WebClient with the same settings. */
+export function createSlackDigestSink(config: SlackConfig, logger: Logger, options: { logLevel?: string; retry?: webApi.RetryOptions } = {}): SlackDigestSink {
+  return new SlackDigestSink(createWebClient({ config, logger, ...options }));
+}

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackDigestSink, type SlackDigestSink } from '../../../src/adapters/slack/digestSink.js';
+import type { Digest } from '../../../src/core/digest/compose.js';
+import { isPermanent, PermanentDeliveryError } from '../../../src/core/digest/sink.js';
+import { DeliveryError } from '../../../src/core/errors.js';
+import { shownText } from '../../helpers/slackBlocks.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../../helpers/slackFakeApi.js';
+import { FAST_RETRY, realBot } from '../../helpers/slackHarness.js';
+import { recordingLogger } from '../../helpers/slackTestDoubles.js';
+
+const TARGET = { platform: 'slack', channel: 'slack:C0GENERAL01' } as const;
+
+function todaysDigest(): Digest {
+  const insight = realBot().answerEntry('paper-author');
+  if (!insight) throw new Error('no entry paper-author');
+  return { channel: TARGET.channel, day: '2024-03-31', insight };
+}
+
+let fake: FakeSlackApi;
+let sink: SlackDigestSink;
+
+beforeEach(async () => {
+  fake = await startFakeSlackApi();
+  sink = createSlackDigestSink({ botToken: 'xoxb-test-token', signingSecret: 's', apiUrl: fake.apiUrl }, recordingLogger(), { retry: FAST_RETRY });
+});
+afterEach(() => fake.close());
+
+/** The error `sink.send` fails with. */
+async function failure(): Promise<unknown> {
+  return sink.send(TARGET, todaysDigest()).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+describe('SlackDigestSink (real WebClient, fake Web API)', () => {
+  it('posts the digest as a new message in the channel, with its citation, previews off', async () => {
+    await sink.send(TARGET, todaysDigest());
+    const [call] = fake.callsTo('chat.postMessage');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(call?.body).toMatchObject({ channel: 'C0GENERAL01', unfurl_links: 'false', unfurl_media: 'false', link_names: 'false' });
+    expect(call?.body['thread_ts']).toBeUndefined();
+    expect(shownText(call)).toContain('EU-China digest · 31 March 2024');
+    expect(shownText(call)).toContain(`<${realBot().source().url}|Read the paper>`);
+  });
+
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived'])('fails permanently on %s (the scheduler unsubscribes the channel)', async (code) => {
+    fake.failNext('chat.postMessage', 1, { error: code });
+    const error = await failure();
+    expect(error).toBeInstanceOf(PermanentDeliveryError);
+    expect(String(error)).toContain(code);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it.each(['invalid_auth', 'account_inactive', 'missing_scope'])('fails transiently on %s, naming SLACK_BOT_TOKEN: a token problem must not unsubscribe every channel', async (code) => {
+    fake.failNext('chat.postMessage', 1, { error: code });
+    const error = await failure();
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(isPermanent(error)).toBe(false);
+    expect(String(error)).toMatch(new RegExp(`${code}.*SLACK_BOT_TOKEN`));
+  });
+
+  it('lets the client retry a 5xx and delivers once', async () => {
+    fake.failNext('chat.postMessage', 1, { status: 503 });
+    await sink.send(TARGET, todaysDigest());
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it("waits out a 429's Retry-After before trying again", async () => {
+    fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 1 });
+    const started = performance.now();
+    await sink.send(TARGET, todaysDigest());
+    const [limited, delivered] = fake.callsTo('chat.postMessage');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+    expect((delivered?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('refuses a channel key of another platform without calling Slack', async () => {
+    const error = await sink.send({ platform: 'teams', channel: 'teams:19:abc@thread.tacv2' }, todaysDigest()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentDeliveryError);
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
