@@ -50,3 +50,18 @@ export function createHttpServer(logger: Logger): HttpServer {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The request body as text, or undefined when it exceeds `maxBytes`. It reads to the end even past
+ * the limit (discarding the rest) so that the caller can still answer 413 on the same socket.
+ */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size <= maxBytes) chunks.push(buf);
+  }
+  return size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8');
+}

@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Clock, Logger } from '../../core/ports.js';
-import type { HttpServer } from '../../server/http.js';
+import { readBody, type HttpServer } from '../../server/http.js';
 import { verifySignature } from './signature.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -53,7 +53,7 @@ export class SharedServerReceiver implements Receiver {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!this.accepting || !this.app) return void res.writeHead(503).end();
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) return void res.writeHead(413).end();
     if (isSslCheck(req, raw)) return void res.writeHead(200).end();
     const header = (name: string): string | undefined => singleHeader(req.headers[name]);
@@ -107,17 +107,6 @@ function singleHeader(value: string | string[] | undefined): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The body as text, or undefined when it is over the size limit (the rest is read and dropped). */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buf);
-  }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
-}
 
 const isForm = (contentType: string | undefined): boolean => (contentType ?? '').startsWith('application/x-www-form-urlencoded');
 

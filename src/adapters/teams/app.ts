@@ -13,7 +13,7 @@ import type { Bot } from '../../core/bot.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { BotError, DeliveryError } from '../../core/errors.js';
 import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
-import type { HttpServer, RouteHandler } from '../../server/http.js';
+import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
 import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig } from './cloudAdapter.js';
@@ -150,17 +150,10 @@ async function readJson(req: IncomingMessage): Promise<Body> {
   if (type !== '' && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return { ok: false, status: 415, reason: 'content-type must be application/json' };
   const tooLarge: Body = { ok: false, status: 413, reason: `body larger than ${MAX_BODY_BYTES} bytes` };
   if (Number(headerValue(req.headers['content-length'])) > MAX_BODY_BYTES) return tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even past the limit (discarding), so that the 413 can still be written.
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buf);
-  }
-  if (size > MAX_BODY_BYTES) return tooLarge;
+  const raw = await readBody(req, MAX_BODY_BYTES);
+  if (raw === undefined) return tooLarge;
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    return { ok: true, value: JSON.parse(raw) };
   } catch {
     return { ok: false, status: 400, reason: 'body is not valid JSON' };
   }
