@@ -3,9 +3,9 @@
  * with replies going to a fake connector on 127.0.0.1. nock forbids every other address, so a
  * token or metadata fetch attempted by botbuilder would fail the test instead of going out.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, type Bot } from '../../../src/core/bot.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../../src/core/bot.js';
+import { loopbackOnly } from '../../helpers/loopback.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { hashUserId } from '../../../src/adapters/teams/bot.js';
 import {
@@ -19,18 +19,10 @@ import {
   type TeamsServer,
 } from '../../helpers/teams.js';
 
-let bot: Bot;
+loopbackOnly();
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
 let connector: FakeConnector;
 let server: TeamsServer;
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  bot = createBot({ knowledge: loadKnowledge('knowledge') });
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
 beforeEach(async () => {
   connector = await startFakeConnector();
   server = await startTeamsServer({ bot });

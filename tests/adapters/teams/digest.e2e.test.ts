@@ -4,25 +4,17 @@
  * the adapter's digest sink to a fake connector on 127.0.0.1. nock refuses every other address,
  * so a token or metadata request would fail the test instead of going out.
  */
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { teamsChannelKey } from '../../../src/adapters/teams/app.js';
 import { parseReference } from '../../../src/adapters/teams/conversationRefs.js';
-import { createBot, type Bot } from '../../../src/core/bot.js';
+import { createBot } from '../../../src/core/bot.js';
+import { loopbackOnly } from '../../helpers/loopback.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { CHANNEL, cardsOf, PERSONAL, startDigestHarness, textOf, type DigestHarness } from '../../helpers/teamsDigest.js';
 
-let bot: Bot;
+loopbackOnly();
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
 let h: DigestHarness;
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  bot = createBot({ knowledge: loadKnowledge('knowledge') });
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
 afterEach(async () => {
   await h.close();
 });

@@ -4,11 +4,11 @@
  * Retry-After read from a real connector error after the connector's own pipeline gave up.
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { retryAfterMs, TeamsDigestSink, type ProactiveAdapter } from '../../../src/adapters/teams/digestSink.js';
 import { memoryConversationRefStore, referenceOf } from '../../../src/adapters/teams/welcome.js';
-import { createBot, type Bot } from '../../../src/core/bot.js';
+import { createBot } from '../../../src/core/bot.js';
+import { loopbackOnly } from '../../helpers/loopback.js';
 import { createDigestCommands } from '../../../src/core/digest/commands.js';
 import type { Digest } from '../../../src/core/digest/compose.js';
 import { isPermanent, PermanentDeliveryError } from '../../../src/core/digest/sink.js';
@@ -17,15 +17,8 @@ import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { teamsActivity } from '../../helpers/teams.js';
 import { DEFAULTS, PERSONAL, startDigestHarness } from '../../helpers/teamsDigest.js';
 
-let bot: Bot;
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  bot = createBot({ knowledge: loadKnowledge('knowledge') });
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+loopbackOnly();
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
 
 /** An adapter that must not be reached: it records the references it was asked to use. */
 class RecordingAdapter implements ProactiveAdapter {
