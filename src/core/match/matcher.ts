@@ -25,7 +25,7 @@ export interface MatcherOptions {
   readonly unknownWeight: number;
   /** An unknown name or acronym (not an English word) weighs this many times an unknown word. */
   readonly unknownNameFactor: number;
-  /** Each corrected typo multiplies the scores by its similarity times this. */
+  /** Each corrected typo multiplies the scores by min(1, its similarity x this): small typos cost nothing. */
   readonly fuzzyPenalty: number;
   /** Options for typo correction. */
   readonly fuzzy: FuzzyOptions;
@@ -39,7 +39,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   bagOfWords: true,
   blend: 0.3,
   pairWeight: 0.15,
-  fuzzyPenalty: 0.9,
+  fuzzyPenalty: 1.2,
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
 
@@ -106,7 +106,7 @@ export class Matcher {
       if (this.known.has(w) || isEnglishWord(w)) return w;
       const fix = this.fuzzy.correct(w);
       if (!fix) return w;
-      factor *= fix.similarity * this.options.fuzzyPenalty;
+      factor *= Math.min(1, fix.similarity * this.options.fuzzyPenalty);
       return fix.term;
     });
     return { text: words.join(' '), factor };
