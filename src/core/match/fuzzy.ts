@@ -17,7 +17,7 @@ export interface FuzzyOptions {
   readonly twoEditsFrom: number;
 }
 
-export const DEFAULT_FUZZY_OPTIONS: FuzzyOptions = { minLength: 5, threshold: 0.35, cacheSize: 5000, twoEditsFrom: 8 };
+export const DEFAULT_FUZZY_OPTIONS: FuzzyOptions = { minLength: 4, threshold: 0.35, cacheSize: 5000, twoEditsFrom: 8 };
 
 export interface Correction {
   readonly term: string;

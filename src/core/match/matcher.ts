@@ -85,11 +85,10 @@ export class Matcher {
     this.buildPhrases(phraseTokens);
     this.accumulator = new Float64Array(this.phrases.length);
     for (const a of normalizer.aliases) this.learn([a.canonical, ...a.variants].join(' '));
-    // Stop words are known (never "corrected") but never a correction target: "life" must not
-    // become "like" and vanish.
-    const stop = new Set(normalizer.stopwords.map(fold));
-    this.fuzzy = new FuzzyVocabulary([...this.known].filter((w) => !stop.has(w)), options.fuzzy);
-    stop.forEach((w) => this.known.add(w));
+    // Stop words are known words and correction targets too ("anyting" -> "anything"); real
+    // English words are never corrected at all (see correctSpelling), so "life" stays "life".
+    normalizer.stopwords.forEach((w) => this.learn(w));
+    this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
   }
 
   private learn(text: string): void {
