@@ -1,7 +1,7 @@
 /**
  * The core's answering service: question in, plain `Answer` out, with the answer / suggest /
  * decline decision made here and only here. Adapters and the CLI call `ask`, `answerEntry` (for
- * "Related" and "Did you mean" buttons) and the static views (`help`, `topics`, `source`).
+ * "Related" and "Did you mean" buttons) and the static views (`topics`, `source`, `about`).
  */
 import { Matcher, type ScoredEntry } from './match/matcher.js';
 import { smalltalkKind, stripGreeting, type SmalltalkKind } from './smalltalk.js';
@@ -124,7 +124,7 @@ function decide(
   const byClearLead = score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
   const confidence = confidenceOf(Math.min(1, score), Math.min(1, runnerUp));
   if (byScore || byClearLead) return compose.answer(text, first.entry, confidence);
-  const suggestions = ranked.filter((r) => r.score >= opts.suggestScore).slice(0, opts.maxSuggestions);
+  const suggestions = ranked.filter((r) => r.score * boost >= opts.suggestScore).slice(0, opts.maxSuggestions);
   if (suggestions.length === 0) return compose.decline(text, confidence, about);
   return compose.suggest(text, suggestions, confidence);
 }
