@@ -40,17 +40,6 @@ export function createTokenizer(data: NormalizerData): Tokenizer {
   return (text) => rewrite(fold(text)).split(' ').filter((w) => w !== '' && !stop.has(w));
 }
 
-/** Single-word alias variants and their single-word canonical form, for typo correction. */
-export function aliasWords(aliases: readonly Alias[]): Map<string, string> {
-  const words = new Map<string, string>();
-  for (const a of aliases) {
-    const canonical = fold(a.canonical);
-    if (canonical.includes(' ')) continue;
-    for (const v of a.variants.map(fold)) if (v !== '' && !v.includes(' ')) words.set(v, canonical);
-  }
-  return words;
-}
-
 /** Porter stem for words; numbers and short words are kept as they are. */
 export function stemWord(word: string): string {
   return word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
