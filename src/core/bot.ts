@@ -35,13 +35,16 @@ export interface DecisionOptions {
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   answerScore: 0.68,
   answerMargin: 0.03,
-  clearScore: 0.44,
-  clearRatio: 0.6,
+  clearScore: 0.58,
+  clearRatio: 0.65,
   lengthBoost: 0.2,
   shortQuestionWords: 5,
   suggestScore: 0.35,
   maxSuggestions: 3,
 };
+
+/** How many ranked entries the decision looks through to find the best rival (see `rivalOf`). */
+const RIVAL_SEARCH_DEPTH = 8;
 
 /** Questions longer than this are cut before anything else looks at them. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -85,7 +88,7 @@ export function createBot(deps: BotDeps): Bot {
       const kind = smalltalkKind(text);
       if (kind) return compose.smalltalk(text, kind, about);
       const query = stripGreeting(text);
-      const ranked = matcher.search(query, opts.maxSuggestions + 1);
+      const ranked = matcher.search(query, RIVAL_SEARCH_DEPTH);
       const boost = 1 + opts.lengthBoost * Math.max(0, matcher.tokens(query).length - opts.shortQuestionWords);
       return decide(text, ranked, boost, opts, compose, about);
     },
@@ -116,10 +119,10 @@ function decide(
   compose: Composer,
   about: string,
 ): Answer {
-  const [first, second] = ranked;
+  const [first] = ranked;
   if (!first) return compose.decline(text, 0, about);
   const score = first.score * boost;
-  const runnerUp = (second?.score ?? 0) * boost;
+  const runnerUp = (rivalOf(first.entry, ranked)?.score ?? 0) * boost;
   const byScore = score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
   const byClearLead = score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
   const confidence = confidenceOf(Math.min(1, score), Math.min(1, runnerUp));
@@ -127,6 +130,22 @@ function decide(
   const suggestions = ranked.filter((r) => r.score * boost >= opts.suggestScore).slice(0, opts.maxSuggestions);
   if (suggestions.length === 0) return compose.decline(text, confidence, about);
   return compose.suggest(text, suggestions, confidence);
+}
+
+/**
+ * The best-ranked entry about something else: not related to `top` and citing none of its
+ * paragraphs. Two entries on the same passage competing closely is not doubt about what the
+ * question is about; a close entry on another passage is.
+ */
+function rivalOf(top: Entry, ranked: readonly ScoredEntry[]): ScoredEntry | undefined {
+  const paragraphs = new Set(top.citations.map((c) => c.paragraphId));
+  return ranked.find(
+    (r) =>
+      r.entry.id !== top.id &&
+      !top.related.includes(r.entry.id) &&
+      !r.entry.related.includes(top.id) &&
+      !r.entry.citations.some((c) => paragraphs.has(c.paragraphId)),
+  );
 }
 
 /** The score blended with its lead over the runner-up; always in [0, 1]. */
