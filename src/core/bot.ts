@@ -88,9 +88,9 @@ export function createBot(deps: BotDeps): Bot {
       const kind = smalltalkKind(text);
       if (kind) return compose.smalltalk(text, kind, about);
       const query = stripGreeting(text);
-      const ranked = matcher.search(query, RIVAL_SEARCH_DEPTH);
-      const boost = 1 + opts.lengthBoost * Math.max(0, matcher.tokens(query).length - opts.shortQuestionWords);
-      return decide(text, ranked, boost, opts, compose, about);
+      const found = matcher.search(query, RIVAL_SEARCH_DEPTH);
+      const boost = 1 + opts.lengthBoost * Math.max(0, found.words - opts.shortQuestionWords);
+      return decide(text, found.entries, boost, opts, compose, about);
     },
     answerEntry(id) {
       const entry = byId.get(id);

@@ -15,8 +15,6 @@ export interface MatcherOptions {
   readonly recallBeta: number;
   /** Multiplier for matches found only in the answer text and quotes. */
   readonly answerFieldWeight: number;
-  /** Match the whole entry's vocabulary (all phrasings + answer) as one bag, not only the answer. */
-  readonly bagOfWords: boolean;
   /** Weight of a matched pair of neighbouring words relative to a single word. */
   readonly pairWeight: number;
   /** Weight of the weaker of (best phrasing, whole entry) in the entry's score. */
@@ -36,12 +34,19 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   answerFieldWeight: 0.8,
   unknownWeight: 0.6,
   unknownNameFactor: 1.5,
-  bagOfWords: true,
   blend: 0.3,
   pairWeight: 0.15,
   fuzzyPenalty: 1.2,
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
+
+/** What `search` found, and how many words of the question it matched with. */
+export interface SearchResult {
+  /** Best first, scores in [0, 1]. */
+  readonly entries: ScoredEntry[];
+  /** Distinct content words of the (spell-corrected) question, after stop words. */
+  readonly words: number;
+}
 
 export interface ScoredEntry {
   readonly entry: Entry;
@@ -111,20 +116,17 @@ export class Matcher {
     return { text: words.join(' '), factor };
   }
 
-  /** Distinct match tokens of `text`, as the index sees them. */
-  tokens(text: string): string[] {
-    return [...new Set(this.tokenize(text).map(stemWord))];
-  }
-
-
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
-  search(text: string, limit = 5): ScoredEntry[] {
+  search(text: string, limit = 5): SearchResult {
     const corrected = this.correctSpelling(text);
-    const names = this.names(corrected.text);
-    const terms = this.features(corrected.text).flatMap((t) => this.resolve(t, names.has(t)));
+    const words = this.tokenize(corrected.text);
+    const names = new Set(words.filter((w) => !/^\d/.test(w) && !isEnglishWord(w)).map(stemWord));
+    const features = this.features(words);
+    const terms = features.flatMap((t) => this.resolve(t, names.has(t)));
+    const wordCount = features.filter((f) => !f.includes('>')).length;
     // Pairs are a bonus for matching word order, not a requirement: they stay out of the total.
     const total = terms.reduce((sum, t) => sum + (t.term?.includes('>') ? 0 : t.idf), 0) / corrected.factor;
-    if (total === 0) return [];
+    if (total === 0) return { entries: [], words: wordCount };
     const best = new Float64Array(this.entries.length);
     this.scorePhrases(terms, total, best);
     this.scoreAnswers(terms, total, best);
@@ -133,10 +135,11 @@ export class Matcher {
       if (score > 0) ranked.push({ index, score: Math.min(1, score) });
     });
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
-    return ranked.slice(0, limit).flatMap(({ index, score }) => {
+    const entries = ranked.slice(0, limit).flatMap(({ index, score }) => {
       const entry = this.entries[index];
       return entry ? [{ entry, score }] : [];
     });
+    return { entries, words: wordCount };
   }
 
   private collectTokens(): { entryIndex: number; tokens: string[] }[] {
@@ -146,15 +149,14 @@ export class Matcher {
       const seen = new Set<string>();
       for (const q of [e.question, ...e.alternates]) {
         this.learn(q);
-        const tokens = this.features(q);
+        const tokens = this.features(this.tokenize(q));
         phraseTokens.push({ entryIndex, tokens });
         tokens.forEach((t) => seen.add(t));
       }
       const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
       this.learn(answerText);
-      const answer = new Set(this.features(answerText));
-      answer.forEach((t) => seen.add(t));
-      for (const t of this.options.bagOfWords ? seen : answer) {
+      this.features(this.tokenize(answerText)).forEach((t) => seen.add(t));
+      for (const t of seen) {
         const list = this.bagPostings.get(t) ?? [];
         list.push(entryIndex);
         this.bagPostings.set(t, list);
@@ -186,8 +188,8 @@ export class Matcher {
    * Tokens plus ordered pairs of neighbouring tokens ("russia>export", "export>china"): pairs keep
    * the direction that a bag of words loses ("what does China export to Russia?").
    */
-  private features(text: string): string[] {
-    const tokens = this.tokenize(text).map(stemWord);
+  private features(words: readonly string[]): string[] {
+    const tokens = words.map(stemWord);
     const pairs: string[] = [];
     for (let i = 1; i < tokens.length; i++) pairs.push(`${tokens[i - 1]}>${tokens[i]}`);
     return [...new Set([...tokens, ...pairs])];
@@ -199,11 +201,6 @@ export class Matcher {
     if (idf !== undefined) return [{ term: feature, idf }];
     if (feature.includes('>')) return [];
     return [{ term: undefined, idf: isName ? this.unknownIdf * this.options.unknownNameFactor : this.unknownIdf }];
-  }
-
-  /** Stems of words that are in no English dictionary: names and acronyms (NATO, TikTok, Orbán). */
-  private names(text: string): Set<string> {
-    return new Set(this.tokenize(text).filter((w) => !/^\d/.test(w) && !isEnglishWord(w)).map(stemWord));
   }
 
   private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
@@ -231,7 +228,6 @@ export class Matcher {
     }
   }
 
-
   private scoreAnswers(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
     const bagMatched = new Float64Array(this.entries.length);
     for (const t of terms) {
@@ -246,5 +242,4 @@ export class Matcher {
       best[i] = Math.max(phrase, bag) * (1 - blend) + Math.min(phrase, bag) * blend;
     }
   }
-
 }

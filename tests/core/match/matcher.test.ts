@@ -18,7 +18,7 @@ const corpus = [
   entry('author', 'Who wrote the paper?', ['author', 'who is the writer', 'paper written by', 'whose analysis']),
 ];
 const matcher = new Matcher(corpus, normalizer);
-const ids = (q: string): string[] => matcher.search(q).map((r) => r.entry.id);
+const ids = (q: string): string[] => matcher.search(q).entries.map((r) => r.entry.id);
 
 describe('Matcher', () => {
   it('ranks the entry sharing the rare words first', () => {
@@ -35,7 +35,7 @@ describe('Matcher', () => {
   });
 
   it('finds nothing for words it has never seen', () => {
-    expect(matcher.search('quantum chromodynamics lasagne')).toEqual([]);
+    expect(matcher.search('quantum chromodynamics lasagne').entries).toEqual([]);
   });
 
   it('folds case and accents and keeps numbers whole', () => {
@@ -50,7 +50,7 @@ describe('Matcher', () => {
   it('keeps scores in [0, 1] and never throws, whatever the input (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
-        for (const r of matcher.search(s)) {
+        for (const r of matcher.search(s).entries) {
           expect(r.score).toBeGreaterThanOrEqual(0);
           expect(r.score).toBeLessThanOrEqual(1);
         }
