@@ -3,7 +3,7 @@
  * `--jsonl` (one JSON object per stdin line, in order, nothing else on stdout).
  */
 import { createInterface } from 'node:readline';
-import { startup } from './common.js';
+import { runCli, startup } from './common.js';
 import { toJson, toTerminal } from './format.js';
 
 const USAGE = `Usage:
@@ -30,10 +30,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`ask failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('ask', main);

@@ -35,3 +35,17 @@ export function fail(error: unknown): never {
   }
   process.exit(1);
 }
+
+/** Runs a command's `main` and sets the exit code; a failure is printed once, never thrown. */
+export function runCli(name: string, main: (argv: readonly string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof BotError) fail(error);
+      process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -17,7 +17,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { createLogger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { startup } from './common.js';
+import { runCli, startup } from './common.js';
 
 const USAGE = `Usage:
   npm run digest -- run-due [--at 2024-03-31T07:00:00Z]   post every digest due now (or at that time) and exit
@@ -133,10 +133,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`digest failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('digest', main);

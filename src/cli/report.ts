@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCuratorReport, type CuratorReport } from '../core/digest/curator.js';
 import { DB_FILE, openSqliteStore } from '../store/sqlite.js';
-import { startup } from './common.js';
+import { runCli, startup } from './common.js';
 
 const USAGE = `Usage:
   npm run report                      the last 30 days, as text
@@ -92,10 +92,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`report failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('report', main);
