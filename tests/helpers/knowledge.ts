@@ -1,13 +1,12 @@
 // Builders for small knowledge sets: a real on-disk copy of knowledge/ that a test may break,
 // and tiny inline corpora for matcher tests.
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync } from 'node:fs';
 import type { Entry } from '../../src/core/types.js';
+import { testTempDir } from './tmp.js';
 
 /** A fresh copy of the real knowledge/ folder in a temp dir, safe to edit. */
 export function copyKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'eu-china-knowledge-'));
+  const dir = testTempDir('knowledge-');
   cpSync('knowledge', dir, { recursive: true });
   return dir;
 }

@@ -2,9 +2,8 @@
  * The Teams manifest, validated offline against the official JSON schema bundled in
  * @microsoft/app-manifest (never fetched), the icons' sizes and colours, and the package layout.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
@@ -13,6 +12,7 @@ import { MESSAGES_PATH } from '../../../src/adapters/teams/app.js';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../../src/adapters/teams/messageExtension.js';
 import { fillManifest, MANIFEST_DIR, manifestVariables, packageTeams } from '../../../scripts/package-teams.js';
 import { readZip } from '../../helpers/teamsZip.js';
+import { testTempDir } from '../../helpers/tmp.js';
 
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 
@@ -89,7 +89,7 @@ describe('Teams manifest', () => {
   });
 
   it('packages manifest.json and the icons at the root of the zip', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'teams-zip-')), 'app.zip');
+    const out = join(testTempDir('teams-zip-'), 'app.zip');
     await packageTeams({ MicrosoftAppId: APP }, out);
     const entries = readZip(readFileSync(out));
     expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);

@@ -1,8 +1,5 @@
 // Hand-written fakes of the digest's ports (clock, logger, message sink) and builders for a real
 // SQLite store in a temp dir and a tiny knowledge set, shared by the digest and store tests.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createBot, type Bot } from '../../../src/core/bot.js';
 import type { Digest } from '../../../src/core/digest/compose.js';
 import type { DigestRunnerDeps } from '../../../src/core/digest/scheduler.js';
@@ -10,6 +7,7 @@ import type { DigestTarget, MessageSink } from '../../../src/core/digest/sink.js
 import type { Clock, LogFields, Logger } from '../../../src/core/ports.js';
 import type { Knowledge } from '../../../src/core/types.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite.js';
+import { testTempDir } from '../../helpers/tmp.js';
 
 export interface FakeClock extends Clock {
   set(iso: string): void;
@@ -48,7 +46,7 @@ export function fakeSink(failures: Error[] = []): MessageSink & { readonly sent:
   return sink;
 }
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'eu-china-store-'));
+export const tempDir = (): string => testTempDir('store-');
 
 export function tempStore(clock: Clock, dataDir: string = tempDir()): SqliteStore & { readonly dataDir: string } {
   return { ...openSqliteStore({ dataDir, clock }), dataDir };
