@@ -26,6 +26,11 @@ export interface DecisionOptions {
    */
   readonly lengthBoost: number;
   readonly shortQuestionWords: number;
+  /**
+   * The best entry's score is multiplied by this for each name, year or figure of the question
+   * that the entry never mentions: "trade in 2021" may suggest the 2023 figure, not answer with it.
+   */
+  readonly namePenalty: number;
   /** Minimum score for an entry to be offered as "did you mean". */
   readonly suggestScore: number;
   /** How many "did you mean" entries at most. */
@@ -41,6 +46,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   shortQuestionWords: 5,
   suggestScore: 0.35,
   maxSuggestions: 3,
+  namePenalty: 0.85,
 };
 
 /** How many ranked entries the decision looks through to find the best rival (see `rivalOf`). */
@@ -121,7 +127,7 @@ function decide(
 ): Answer {
   const [first] = ranked;
   if (!first) return compose.decline(text, 0, about);
-  const score = first.score * boost;
+  const score = first.score * boost * opts.namePenalty ** first.missingNames;
   const runnerUp = (rivalOf(first.entry, ranked)?.score ?? 0) * boost;
   const byScore = score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
   const byClearLead = score >= opts.clearScore && runnerUp <= score * opts.clearRatio;

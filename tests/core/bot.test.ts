@@ -21,6 +21,15 @@ describe('the bot', () => {
     expect(`${a.text} ${a.citations.map((c) => c.quote).join(' ')}`).toContain('$240 billion');
   });
 
+  it('does not answer for a year, person or country that the entry and its passage never mention', () => {
+    // The paper gives the 2023 figure; 2019 is another question. It may suggest, never answer.
+    const year = bot.ask('How much was Russia-China trade worth in 2019?');
+    expect(year.decision).not.toBe('answer');
+    expect(year.suggestions.map((s) => s.id)).toContain('trade-value-2023');
+    expect(bot.ask('What was in the 14th sanctions package?').decision).not.toBe('answer');
+    expect(bot.ask("Who is China's ambassador to the EU?").decision).not.toBe('answer');
+  });
+
   it('declines a question about the weather', () => {
     const a = bot.ask("What's the weather in Paris tomorrow?");
     expect(a.decision).toBe('decline');

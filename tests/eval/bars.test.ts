@@ -5,10 +5,10 @@ import { evaluate, loadDevSet } from './evaluate.js';
 
 // The bars: 95% of answerable questions answered with the right entry and 95% of
 // unanswerable ones not answered. The unanswerable bar is met and enforced. The answerable bar
-// is not met yet (93.2% measured): FLOORS.answerable holds what the matcher reaches, as a
+// is not met yet (94.1% measured): FLOORS.answerable holds what the matcher reaches, as a
 // regression guard; raise it whenever the matcher improves, until it reaches the bar.
 const BARS = { answerable: 0.95, unanswerable: 0.95 };
-const FLOORS = { answerable: 0.93, unanswerable: BARS.unanswerable };
+const FLOORS = { answerable: 0.94, unanswerable: BARS.unanswerable };
 
 describe('the development set', () => {
   const bot = createBot({ knowledge: loadKnowledge('knowledge') });

@@ -29,13 +29,15 @@ export interface Correction {
 export class FuzzyVocabulary {
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
+  private readonly vocabulary: ReadonlySet<string>;
 
   constructor(
     vocabulary: Iterable<string>,
     private readonly options: FuzzyOptions = DEFAULT_FUZZY_OPTIONS,
   ) {
+    this.vocabulary = new Set(vocabulary);
     const byLetter = new Map<string, string[]>();
-    for (const term of vocabulary) {
+    for (const term of this.vocabulary) {
       if (term.length < options.minLength - 1 || !/^[a-z]/.test(term)) continue;
       const key = term.charAt(0);
       const list = byLetter.get(key) ?? [];
@@ -59,20 +61,30 @@ export class FuzzyVocabulary {
   }
 
   private search(word: string): Correction | undefined {
-    const fuse = this.buckets.get(word.charAt(0));
-    if (!fuse) return undefined;
     // fuse.js ranks candidates; an edit-distance bound then rejects look-alikes such as
-    // "robot" -> "root" or "nato" -> "nation" that Bitap scores as close.
+    // "robot" -> "root" or "nato" -> "nation" that Bitap scores as close. Bitap counts a swap of
+    // two letters as two errors, so short swapped words ("raod") are looked up directly.
     const allowed = word.length >= this.options.twoEditsFrom ? 2 : 1;
+    const candidates = (this.buckets.get(word.charAt(0))?.search(word, { limit: 5 }) ?? []).map((r) => r.item);
+    candidates.push(...swaps(word).filter((w) => this.vocabulary.has(w)));
     let best: Correction | undefined;
-    for (const r of fuse.search(word, { limit: 5 })) {
-      const d = editDistance(word, r.item, allowed);
+    for (const item of candidates) {
+      const d = editDistance(word, item, allowed);
       if (d > allowed) continue;
-      const similarity = 1 - d / Math.max(word.length, r.item.length);
-      if (!best || similarity > best.similarity) best = { term: r.item, similarity };
+      const similarity = 1 - d / Math.max(word.length, item.length);
+      if (!best || similarity > best.similarity) best = { term: item, similarity };
     }
     return best;
   }
+}
+
+/** `word` with each pair of neighbouring letters swapped in turn. */
+function swaps(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < word.length; i++) {
+    if (word[i] !== word[i - 1]) out.push(word.slice(0, i - 1) + word.charAt(i) + word.charAt(i - 1) + word.slice(i + 1));
+  }
+  return out;
 }
 
 /** Optimal-string-alignment distance (a swap counts once), or `limit + 1` once it exceeds `limit`. */

@@ -7,7 +7,7 @@
  */
 import type { Entry } from '../types.js';
 import { createTokenizer, fold, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
-import { isEnglishWord } from '../text/dictionary.js';
+import { isCommonLowerCaseWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
 
 export interface MatcherOptions {
@@ -40,6 +40,11 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
 
+/** The normaliser's data, and the paper's text, where proper nouns are learned (see learnProperNouns). */
+export interface MatcherData extends NormalizerData {
+  readonly paragraphs?: readonly { readonly text: string }[];
+}
+
 /** What `search` found, and how many words of the question it matched with. */
 export interface SearchResult {
   /** Best first, scores in [0, 1]. */
@@ -52,6 +57,8 @@ export interface ScoredEntry {
   readonly entry: Entry;
   /** In [0, 1]. */
   readonly score: number;
+  /** How many names, years or figures of the question the entry never mentions. */
+  readonly missingNames: number;
 }
 
 interface Phrase {
@@ -63,6 +70,15 @@ interface Phrase {
 interface QueryTerm {
   readonly term: string | undefined;
   readonly idf: number;
+}
+
+/** Shortest shared start for two words to count as one root (see `Matcher.sameRoot`). */
+const MIN_ROOT = 7;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** Built once at start-up from the validated entries; `search` is pure and allocation-light. */
@@ -78,13 +94,25 @@ export class Matcher {
   private readonly fuzzy: FuzzyVocabulary;
   /** Every folded word the knowledge set uses (entries, aliases, stop words): not typos. */
   private readonly known = new Set<string>();
+  /** Unknown stem -> index word with the same root, or undefined (see sameRoot); a bounded cache. */
+  private readonly roots = new Map<string, string | undefined>();
+  /** Each entry's whole vocabulary (phrasings, answer, quotes), stemmed: what it "mentions". */
+  private readonly entryBags: Set<string>[] = [];
+  /** Folded words written as proper nouns in the knowledge set (see learnProperNouns). */
+  private readonly properNouns = new Set<string>();
+  private readonly stopwords: ReadonlySet<string>;
 
   constructor(
     private readonly entries: readonly Entry[],
-    normalizer: NormalizerData,
+    normalizer: MatcherData,
     private readonly options: MatcherOptions = DEFAULT_MATCHER_OPTIONS,
   ) {
     this.tokenize = createTokenizer(normalizer);
+    this.stopwords = new Set(normalizer.stopwords.map(fold));
+    this.learnProperNouns([
+      ...(normalizer.paragraphs ?? []).map((p) => p.text),
+      ...entries.flatMap((e) => [e.answer, ...e.citations.map((c) => c.quote)]),
+    ]);
     const phraseTokens = this.collectTokens();
     this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
@@ -107,7 +135,7 @@ export class Matcher {
   correctSpelling(text: string): { text: string; factor: number } {
     let factor = 1;
     const words = fold(text).split(' ').map((w) => {
-      if (this.known.has(w) || isEnglishWord(w)) return w;
+      if (this.known.has(w) || isCommonWord(w)) return w;
       const fix = this.fuzzy.correct(w);
       if (!fix) return w;
       factor *= Math.min(1, fix.similarity * this.options.fuzzyPenalty);
@@ -135,11 +163,46 @@ export class Matcher {
       if (score > 0) ranked.push({ index, score: Math.min(1, score) });
     });
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    const required = this.requiredNames(words, names);
     const entries = ranked.slice(0, limit).flatMap(({ index, score }) => {
       const entry = this.entries[index];
-      return entry ? [{ entry, score }] : [];
+      const bag = this.entryBags[index];
+      const missingNames = [...required].filter((n) => !bag?.has(n)).length;
+      return entry ? [{ entry, score, missingNames }] : [];
     });
     return { entries, words: wordCount };
+  }
+
+  /**
+   * The names (countries, people, bodies), years and figures of a question, stemmed: an entry that
+   * never mentions one of them is about something else ("trade in 2021" is not "trade in 2023",
+   * "sanctions against Belarus" not "sanctions against Russia").
+   */
+  private requiredNames(words: readonly string[], names: ReadonlySet<string>): Set<string> {
+    const required = new Set(words.filter((w) => /^\d/.test(w) || this.properNouns.has(w)).map(stemWord));
+    for (const n of names) required.add(n);
+    return required;
+  }
+
+  /**
+   * Words the knowledge set writes with a capital inside a sentence ("China", "EU", "Macron"):
+   * proper nouns and acronyms, in the folded form the tokenizer produces.
+   */
+  private learnProperNouns(texts: readonly string[]): void {
+    const capital = new Map<string, number>();
+    const lower = new Map<string, number>();
+    for (const text of texts) {
+      // Addresses ("www.robert-schuman.eu/en") are not sentences.
+      for (const sentence of text.replace(/\S*\p{L}[./]\p{L}\S*/gu, ' ').split(/[.!?:;]\s+|\n/)) {
+        const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+        words.slice(1).forEach((w) => {
+          const key = fold(w);
+          const map = /^\p{Lu}/u.test(w) ? capital : lower;
+          map.set(key, (map.get(key) ?? 0) + 1);
+        });
+      }
+    }
+    for (const [w, n] of capital) if (n > 0 && !lower.has(w) && !this.stopwords.has(w) && !isCommonLowerCaseWord(w)) this.properNouns.add(w);
   }
 
   private collectTokens(): { entryIndex: number; tokens: string[] }[] {
@@ -156,6 +219,7 @@ export class Matcher {
       const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
       this.learn(answerText);
       this.features(this.tokenize(answerText)).forEach((t) => seen.add(t));
+      this.entryBags.push(seen);
       for (const t of seen) {
         const list = this.bagPostings.get(t) ?? [];
         list.push(entryIndex);
@@ -200,7 +264,34 @@ export class Matcher {
     const idf = this.idf.get(feature);
     if (idf !== undefined) return [{ term: feature, idf }];
     if (feature.includes('>')) return [];
+    const sibling = this.sameRoot(feature);
+    const siblingIdf = sibling === undefined ? undefined : this.idf.get(sibling);
+    if (sibling !== undefined && siblingIdf !== undefined) return [{ term: sibling, idf: siblingIdf }];
     return [{ term: undefined, idf: isName ? this.unknownIdf * this.options.unknownNameFactor : this.unknownIdf }];
+  }
+
+  /**
+   * The index word with the same root as an unknown one, where the Porter stem keeps them apart
+   * ("asymmetric" / "asymmetry", "strategic" / "strategy", "diplomatic" / "diplomacy"): a shared
+   * start of at least `MIN_ROOT` letters that leaves at most two letters of the shorter word over.
+   */
+  private sameRoot(stem: string): string | undefined {
+    if (stem.length < MIN_ROOT || !/^[a-z]+$/.test(stem)) return undefined;
+    const cached = this.roots.get(stem);
+    if (cached !== undefined || this.roots.has(stem)) return cached;
+    let best: string | undefined;
+    let bestLength = 0;
+    for (const term of this.idf.keys()) {
+      if (term.includes('>') || term.charAt(0) !== stem.charAt(0)) continue;
+      const shared = commonPrefix(stem, term);
+      if (shared >= MIN_ROOT && shared >= Math.min(stem.length, term.length) - 2 && shared > bestLength) {
+        best = term;
+        bestLength = shared;
+      }
+    }
+    if (this.roots.size > 5000) this.roots.clear();
+    this.roots.set(stem, best);
+    return best;
   }
 
   private scorePhrases(terms: readonly QueryTerm[], total: number, best: Float64Array): void {

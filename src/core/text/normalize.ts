@@ -18,6 +18,7 @@ export function fold(input: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
@@ -37,7 +38,8 @@ export type Tokenizer = (text: string) => string[];
 export function createTokenizer(data: NormalizerData): Tokenizer {
   const rewrite = aliasRewriter(data.aliases);
   const stop = new Set(data.stopwords.map(fold));
-  return (text) => rewrite(fold(text)).split(' ').filter((w) => w !== '' && !stop.has(w));
+  // Single letters carry no meaning once aliases have read them ("u s a" -> usa; the "x" of an ISSN).
+  return (text) => rewrite(fold(text)).split(' ').filter((w) => (w.length > 1 || /\d/.test(w)) && !stop.has(w));
 }
 
 /** Porter stem for words; numbers and short words are kept as they are. */

@@ -34,12 +34,37 @@ describe('Matcher', () => {
     expect(ids('kaliningard frontier')[0]).toBe('border');
   });
 
+  it('corrects swapped letters that Bitap misses ("raod" is one swap from "road")', () => {
+    expect(matcher.correctSpelling('belt and raod').text).toBe('belt and road');
+    expect(ids('did russia gain from the belt and raod')[0]).toBe('bri');
+  });
+
+  it('corrects rare dictionary words that are likelier typos, never words in common use', () => {
+    // "thrid" (an old word for "thread") and "borel" are in the big dictionary; "aiming" is common.
+    const m = new Matcher([entry('x', 'What is the third way?', ['third way', 'borrell third option', 'arming'])], normalizer);
+    expect(m.correctSpelling('the thrid way').text).toBe('the third way');
+    expect(m.correctSpelling('aiming').text).toBe('aiming');
+  });
+
+  it('meets a word of the same root that the stemmer keeps apart ("strategic" / "strategy")', () => {
+    const m = new Matcher([entry('s', 'What is the strategy?', ['strategy', 'plan of action']), entry('o', 'Who wrote it?', ['author', 'writer'])], normalizer);
+    expect(m.search('strategic').entries.map((r) => r.entry.id)).toEqual(['s']);
+  });
+
+  it('counts the names and years of the question that an entry never mentions', () => {
+    const found = matcher.search('russia china trade in 2021').entries;
+    expect(found[0]?.entry.id).toBe('trade');
+    expect(found[0]?.missingNames).toBe(1);
+    expect(matcher.search('russia china trade in 2023').entries[0]?.missingNames).toBe(0);
+  });
+
   it('finds nothing for words it has never seen', () => {
     expect(matcher.search('quantum chromodynamics lasagne').entries).toEqual([]);
   });
 
   it('folds case and accents and keeps numbers whole', () => {
     expect(fold('Géopolitique 2,257km; 26.3%')).toBe('geopolitique 2257 km 26.3');
+    expect(fold('the 13th package, 26th March')).toBe('the 13 package 26 march');
   });
 
   it('always ranks an exact stored question first (property)', () => {
