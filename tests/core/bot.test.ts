@@ -28,6 +28,8 @@ describe('the bot', () => {
     expect(year.suggestions.map((s) => s.id)).toContain('trade-value-2023');
     expect(bot.ask('What was in the 14th sanctions package?').decision).not.toBe('answer');
     expect(bot.ask("Who is China's ambassador to the EU?").decision).not.toBe('answer');
+    // "India" is in the dictionary (india ink) but English writes it with a capital: a name.
+    expect(bot.ask("What is India's position on the war in Ukraine?").decision).not.toBe('answer');
   });
 
   it('declines a question about the weather', () => {

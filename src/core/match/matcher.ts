@@ -7,7 +7,7 @@
  */
 import type { Entry } from '../types.js';
 import { createTokenizer, fold, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
-import { isCommonLowerCaseWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
+import { isCapitalisedWord, isCommonLowerCaseWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
 
 export interface MatcherOptions {
@@ -113,6 +113,12 @@ export class Matcher {
       ...(normalizer.paragraphs ?? []).map((p) => p.text),
       ...entries.flatMap((e) => [e.answer, ...e.citations.map((c) => c.quote)]),
     ]);
+    // An alias for a name is a name too: "ursula von der leyen" -> "vonderleyen".
+    for (const a of normalizer.aliases) {
+      const canonical = fold(a.canonical);
+      const named = a.variants.some((v) => this.properNouns.has(fold(v).split(' ')[0] ?? ''));
+      if (named && !canonical.includes(' ')) this.properNouns.add(canonical);
+    }
     const phraseTokens = this.collectTokens();
     this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
@@ -148,7 +154,7 @@ export class Matcher {
   search(text: string, limit = 5): SearchResult {
     const corrected = this.correctSpelling(text);
     const words = this.tokenize(corrected.text);
-    const names = new Set(words.filter((w) => !/^\d/.test(w) && !isEnglishWord(w)).map(stemWord));
+    const names = new Set(words.filter((w) => this.isName(w)).map(stemWord));
     const features = this.features(words);
     const terms = features.flatMap((t) => this.resolve(t, names.has(t)));
     const wordCount = features.filter((f) => !f.includes('>')).length;
@@ -174,6 +180,15 @@ export class Matcher {
   }
 
   /**
+   * Not an English word ("crrc", "belarus"), or a word the index does not know that English
+   * writes with a capital ("india", "japan"; not "turkey").
+   */
+  private isName(word: string): boolean {
+    if (/^\d/.test(word)) return false;
+    return !isEnglishWord(word) || (!this.idf.has(stemWord(word)) && isCapitalisedWord(word));
+  }
+
+  /**
    * The names (countries, people, bodies), years and figures of a question, stemmed: an entry that
    * never mentions one of them is about something else ("trade in 2021" is not "trade in 2023",
    * "sanctions against Belarus" not "sanctions against Russia").
@@ -189,20 +204,19 @@ export class Matcher {
    * proper nouns and acronyms, in the folded form the tokenizer produces.
    */
   private learnProperNouns(texts: readonly string[]): void {
-    const capital = new Map<string, number>();
-    const lower = new Map<string, number>();
+    const capital = new Set<string>();
+    const lower = new Set<string>();
     for (const text of texts) {
       // Addresses ("www.robert-schuman.eu/en") are not sentences.
       for (const sentence of text.replace(/\S*\p{L}[./]\p{L}\S*/gu, ' ').split(/[.!?:;]\s+|\n/)) {
         const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
         words.slice(1).forEach((w) => {
-          const key = fold(w);
-          const map = /^\p{Lu}/u.test(w) ? capital : lower;
-          map.set(key, (map.get(key) ?? 0) + 1);
+          (/^\p{Lu}/u.test(w) ? capital : lower).add(fold(w));
         });
       }
     }
-    for (const [w, n] of capital) if (n > 0 && !lower.has(w) && !this.stopwords.has(w) && !isCommonLowerCaseWord(w)) this.properNouns.add(w);
+    // Never written in lower case here, and not an everyday lower-case word ("Joint Declaration").
+    for (const w of capital.keys()) if (!lower.has(w) && !this.stopwords.has(w) && !isCommonLowerCaseWord(w)) this.properNouns.add(w);
   }
 
   private collectTokens(): { entryIndex: number; tokens: string[] }[] {

@@ -35,6 +35,11 @@ export function isCommonWord(word: string): boolean {
   return Math.max(spokenCount(word), spokenCount(capitalised)) >= COMMON_WORD_COUNT;
 }
 
+/** True when spoken English writes `word` (lower case) with a capital: a name ("india", "japan"). */
+export function isCapitalisedWord(word: string): boolean {
+  return spokenCount(word.charAt(0).toUpperCase() + word.slice(1)) >= COMMON_WORD_COUNT && spokenCount(word) < COMMON_WORD_COUNT;
+}
+
 /** True when `word` (lower case) is in common use written in lower case: "head", not "china". */
 export function isCommonLowerCaseWord(word: string): boolean {
   return spokenCount(word) >= COMMON_WORD_COUNT;
