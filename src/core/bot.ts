@@ -27,8 +27,9 @@ export interface DecisionOptions {
   readonly lengthBoost: number;
   readonly shortQuestionWords: number;
   /**
-   * The best entry's score is multiplied by this for each name, year or figure of the question
-   * that the entry never mentions: "trade in 2021" may suggest the 2023 figure, not answer with it.
+   * The best entry's score is multiplied by this for each name of the question that the entry
+   * never mentions ("sanctions against Belarus" is not about Russia). A year or figure it never
+   * mentions rules the answer out: "trade in 2019" may suggest the 2023 figure, not answer with it.
    */
   readonly namePenalty: number;
   /** Minimum score for an entry to be offered as "did you mean". */
@@ -38,10 +39,10 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  answerScore: 0.68,
+  answerScore: 0.65,
   answerMargin: 0.03,
   clearScore: 0.58,
-  clearRatio: 0.65,
+  clearRatio: 0.75,
   lengthBoost: 0.2,
   shortQuestionWords: 5,
   suggestScore: 0.35,
@@ -127,10 +128,13 @@ function decide(
 ): Answer {
   const [first] = ranked;
   if (!first) return compose.decline(text, 0, about);
-  const score = first.score * boost * opts.namePenalty ** first.missingNames;
+  const score = first.score * boost * opts.namePenalty ** (first.missingNames + first.missingFigures);
   const runnerUp = (rivalOf(first.entry, ranked)?.score ?? 0) * boost;
-  const byScore = score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
-  const byClearLead = score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
+  // A year or figure the entry never mentions: its figures answer another question ("trade in 2019"
+  // is not the 2023 figure). Suggest it, never answer with it.
+  const sameFacts = first.missingFigures === 0;
+  const byScore = sameFacts && score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
+  const byClearLead = sameFacts && score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
   const confidence = confidenceOf(Math.min(1, score), Math.min(1, runnerUp));
   if (byScore || byClearLead) return compose.answer(text, first.entry, confidence);
   const suggestions = ranked.filter((r) => r.score * boost >= opts.suggestScore).slice(0, opts.maxSuggestions);

@@ -57,8 +57,10 @@ export interface ScoredEntry {
   readonly entry: Entry;
   /** In [0, 1]. */
   readonly score: number;
-  /** How many names, years or figures of the question the entry never mentions. */
+  /** How many names (countries, people, bodies) of the question the entry never mentions. */
   readonly missingNames: number;
+  /** How many years and figures of the question the entry never mentions. */
+  readonly missingFigures: number;
 }
 
 interface Phrase {
@@ -173,8 +175,9 @@ export class Matcher {
     const entries = ranked.slice(0, limit).flatMap(({ index, score }) => {
       const entry = this.entries[index];
       const bag = this.entryBags[index];
-      const missingNames = [...required].filter((n) => !bag?.has(n)).length;
-      return entry ? [{ entry, score, missingNames }] : [];
+      const missing = [...required].filter((n) => !bag?.has(n));
+      const missingFigures = missing.filter((n) => /^\d/.test(n)).length;
+      return entry ? [{ entry, score, missingNames: missing.length - missingFigures, missingFigures }] : [];
     });
     return { entries, words: wordCount };
   }

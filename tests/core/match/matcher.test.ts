@@ -54,8 +54,10 @@ describe('Matcher', () => {
   it('counts the names and years of the question that an entry never mentions', () => {
     const found = matcher.search('russia china trade in 2021').entries;
     expect(found[0]?.entry.id).toBe('trade');
-    expect(found[0]?.missingNames).toBe(1);
-    expect(matcher.search('russia china trade in 2023').entries[0]?.missingNames).toBe(0);
+    expect(found[0]).toMatchObject({ missingFigures: 1, missingNames: 0 });
+    expect(matcher.search('russia china trade in 2023').entries[0]).toMatchObject({ missingFigures: 0, missingNames: 0 });
+    // Not English, so a name: the border entry never mentions it.
+    expect(matcher.search('belarus border length').entries[0]).toMatchObject({ missingNames: 1, missingFigures: 0 });
   });
 
   it('finds nothing for words it has never seen', () => {
