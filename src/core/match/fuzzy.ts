@@ -30,12 +30,15 @@ export class FuzzyVocabulary {
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
   private readonly vocabulary: ReadonlySet<string>;
+  /** Vocabulary by its letters with doubled letters single ("borrell" -> "borel"). */
+  private readonly bySqueezed = new Map<string, string>();
 
   constructor(
     vocabulary: Iterable<string>,
     private readonly options: FuzzyOptions = DEFAULT_FUZZY_OPTIONS,
   ) {
     this.vocabulary = new Set(vocabulary);
+    for (const term of this.vocabulary) if (!this.bySqueezed.has(squeeze(term))) this.bySqueezed.set(squeeze(term), term);
     const byLetter = new Map<string, string[]>();
     for (const term of this.vocabulary) {
       if (term.length < options.minLength - 1 || !/^[a-z]/.test(term)) continue;
@@ -67,15 +70,25 @@ export class FuzzyVocabulary {
     const allowed = word.length >= this.options.twoEditsFrom ? 2 : 1;
     const candidates = (this.buckets.get(word.charAt(0))?.search(word, { limit: 5 }) ?? []).map((r) => r.item);
     candidates.push(...swaps(word).filter((w) => this.vocabulary.has(w)));
+    // A letter typed once instead of twice, or twice instead of once ("borel", "comission"), is
+    // allowed one edit more.
+    const undoubled = this.bySqueezed.get(squeeze(word));
     let best: Correction | undefined;
-    for (const item of candidates) {
-      const d = editDistance(word, item, allowed);
-      if (d > allowed) continue;
+    const consider = (item: string, limit: number): void => {
+      const d = editDistance(word, item, limit);
+      if (d > limit) return;
       const similarity = 1 - d / Math.max(word.length, item.length);
       if (!best || similarity > best.similarity) best = { term: item, similarity };
-    }
+    };
+    for (const item of candidates) consider(item, allowed);
+    if (undoubled) consider(undoubled, allowed + 1);
     return best;
   }
+}
+
+/** Runs of one letter as one letter: "borrell" -> "borel". */
+function squeeze(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
 }
 
 /** `word` with each pair of neighbouring letters swapped in turn. */
