@@ -5,6 +5,7 @@
  */
 import { Matcher, type ScoredEntry } from './match/matcher.js';
 import { smalltalkKind, stripGreeting, type SmalltalkKind } from './smalltalk.js';
+import { answerTypes, questionType } from './text/questionType.js';
 import type { Answer, Citation, Entry, EntryRef, Knowledge, Question, Source } from './types.js';
 
 /**
@@ -87,6 +88,9 @@ export function createBot(deps: BotDeps): Bot {
   const matcher = new Matcher(knowledge.entries, knowledge);
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const compose = answerComposer(knowledge, byId);
+  const types = new Map(
+    knowledge.entries.map((e) => [e.id, answerTypes([e.question, ...e.alternates], [e.answer, ...e.citations.map((c) => c.quote)].join(' '))]),
+  );
   const about = aboutText(knowledge.source);
   return {
     knowledge,
@@ -97,7 +101,9 @@ export function createBot(deps: BotDeps): Bot {
       const query = stripGreeting(text);
       const found = matcher.search(query, RIVAL_SEARCH_DEPTH);
       const boost = 1 + opts.lengthBoost * Math.max(0, found.words - opts.shortQuestionWords);
-      return decide(text, found.entries, boost, opts, compose, about);
+      const asked = questionType(query);
+      const answers = (e: Entry): boolean => asked === undefined || (types.get(e.id)?.has(asked) ?? false);
+      return decide(text, found.entries, boost, opts, compose, about, answers);
     },
     answerEntry(id) {
       const entry = byId.get(id);
@@ -125,6 +131,7 @@ function decide(
   opts: DecisionOptions,
   compose: Composer,
   about: string,
+  answersTheType: (e: Entry) => boolean,
 ): Answer {
   const [first] = ranked;
   if (!first) return compose.decline(text, 0, about);
@@ -132,7 +139,9 @@ function decide(
   const runnerUp = (rivalOf(first.entry, ranked)?.score ?? 0) * boost;
   // A year or figure the entry never mentions: its figures answer another question ("trade in 2019"
   // is not the 2023 figure). Suggest it, never answer with it.
-  const sameFacts = first.missingFigures === 0;
+  // Likewise an entry that never answers the kind of question asked: "where was the summit held"
+  // is not answered by what the summit decided.
+  const sameFacts = first.missingFigures === 0 && answersTheType(first.entry);
   const byScore = sameFacts && score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
   const byClearLead = sameFacts && score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
   const confidence = confidenceOf(Math.min(1, score), Math.min(1, runnerUp));

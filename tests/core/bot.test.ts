@@ -32,6 +32,13 @@ describe('the bot', () => {
     expect(bot.ask("What is India's position on the war in Ukraine?").decision).not.toBe('answer');
   });
 
+  it('does not answer with an entry that never answers that kind of question', () => {
+    // The paper says what the April 2022 summit failed to do, not where it was held.
+    const where = bot.ask('Where was the April 2022 EU-China summit held?');
+    expect(where.decision).not.toBe('answer');
+    expect(bot.ask('What happened at the April 2022 EU-China summit?').entry?.id).toBe('eu-china-summit-april-2022');
+  });
+
   it('declines a question about the weather', () => {
     const a = bot.ask("What's the weather in Paris tomorrow?");
     expect(a.decision).toBe('decline');

@@ -1,0 +1,51 @@
+/**
+ * What kind of answer a question asks for, read from its question words: a time ("when", "what
+ * year"), a place ("where"), a person or body ("who"), a number ("how many", "how much"), a length
+ * of time or distance ("how long"), a reason ("why"). Other questions ("what", "does", keywords)
+ * have no type here.
+ */
+import { fold } from './normalize.js';
+
+export type QuestionType = 'when' | 'where' | 'who' | 'quantity' | 'duration' | 'why';
+
+const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
+  // "how much does Beijing value ...", "how much substance ..." ask for a degree, not a number.
+  ['quantity', /\bhow many\b|\bhow much (is|are|was|were|has|have|had|will|money)\b/],
+  ['duration', /\bhow long\b/],
+  // Not "when it comes to ...", "when making policy", "when the brands left, who ...".
+  ['when', /\bwhen (is|are|was|were|do|does|did|will|would|has|have|had|exactly|precisely)\b|\b(what|which) (year|date|day|month)\b/],
+  ['where', /\bwhere\b/],
+  ['who', /\b(who|whom)\b/],
+  ['why', /\bwhy\b/],
+];
+
+/** The type of the first question word in `text`, or undefined. */
+export function questionType(text: string): QuestionType | undefined {
+  const folded = fold(text);
+  let first: { type: QuestionType; at: number } | undefined;
+  for (const [type, pattern] of PATTERNS) {
+    const at = folded.search(pattern);
+    if (at >= 0 && (!first || at < first.at)) first = { type, at };
+  }
+  return first?.type;
+}
+
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
+/**
+ * The types of question an entry answers: those its curated phrasings ask, plus a time when its
+ * answer or quotes give a year or month, and a number or length when they give a figure.
+ */
+export function answerTypes(phrasings: readonly string[], facts: string): ReadonlySet<QuestionType> {
+  const types = new Set<QuestionType>();
+  for (const q of phrasings) {
+    const t = questionType(q);
+    if (t) types.add(t);
+  }
+  if (/\b(1[89]|20)\d\d\b/.test(facts) || MONTH.test(facts)) types.add('when');
+  if (/\d/.test(facts)) {
+    types.add('quantity');
+    types.add('duration');
+  }
+  return types;
+}
