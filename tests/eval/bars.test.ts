@@ -4,11 +4,8 @@ import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { evaluate, loadDevSet } from './evaluate.js';
 
 // The bars: 95% of answerable questions answered with the right entry and 95% of
-// unanswerable ones not answered. The unanswerable bar is met and enforced. The answerable bar
-// is not met yet (94.1% measured): FLOORS.answerable holds what the matcher reaches, as a
-// regression guard; raise it whenever the matcher improves, until it reaches the bar.
+// unanswerable ones not answered. Measured: 95.0% (210 of 221, so one more miss fails) and 98.7%.
 const BARS = { answerable: 0.95, unanswerable: 0.95 };
-const FLOORS = { answerable: 0.94, unanswerable: BARS.unanswerable };
 
 describe('the development set', () => {
   const bot = createBot({ knowledge: loadKnowledge('knowledge') });
@@ -33,10 +30,10 @@ describe('the development set', () => {
   });
 
   it('does not answer unanswerable questions', () => {
-    expect(report.unanswerable.notAnswered / report.unanswerable.total).toBeGreaterThanOrEqual(FLOORS.unanswerable);
+    expect(report.unanswerable.notAnswered / report.unanswerable.total).toBeGreaterThanOrEqual(BARS.unanswerable);
   });
 
-  it('answers answerable questions with the right entry (floor below the bar, see FLOORS)', () => {
-    expect(report.answerable.correct / report.answerable.total).toBeGreaterThanOrEqual(FLOORS.answerable);
+  it('answers answerable questions with the right entry', () => {
+    expect(report.answerable.correct / report.answerable.total).toBeGreaterThanOrEqual(BARS.answerable);
   });
 });
