@@ -12,6 +12,7 @@ describe('questionType', () => {
     ['how long is the border', 'duration'],
     ['Why did China stand by Russia?', 'why'],
     ['When the Western brands left Russia, who filled the gap?', 'who'],
+    ['Will China invade Taiwan?', 'future'],
   ])('reads "%s" as %s', (q, type) => {
     expect(questionType(q)).toBe(type);
   });
@@ -21,6 +22,7 @@ describe('questionType', () => {
     'how much does Beijing value its ties with the EU',
     'russia china trade 2023',
     'Is it an alliance?',
+    'would you say they are allies',
   ])('gives no type to "%s"', (q) => {
     expect(questionType(q)).toBeUndefined();
   });
