@@ -144,7 +144,8 @@ function decide(
   const sameFacts = first.missingFigures === 0 && answersTheType(first.entry);
   const byScore = sameFacts && score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
   const byClearLead = sameFacts && score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
-  const confidence = confidenceOf(Math.min(1, score), Math.min(1, runnerUp));
+  // An entry ruled out as the answer is at best an even guess.
+  const confidence = Math.min(sameFacts ? 1 : 0.5, confidenceOf(Math.min(1, score), Math.min(1, runnerUp)));
   if (byScore || byClearLead) return compose.answer(text, first.entry, confidence);
   const suggestions = ranked.filter((r) => r.score * boost >= opts.suggestScore).slice(0, opts.maxSuggestions);
   if (suggestions.length === 0) return compose.decline(text, confidence, about);

@@ -36,6 +36,7 @@ describe('the bot', () => {
     // The paper says what the April 2022 summit failed to do, not where it was held.
     const where = bot.ask('Where was the April 2022 EU-China summit held?');
     expect(where.decision).not.toBe('answer');
+    expect(where.confidence).toBeLessThanOrEqual(0.5);
     expect(bot.ask('What happened at the April 2022 EU-China summit?').entry?.id).toBe('eu-china-summit-april-2022');
   });
 
