@@ -74,6 +74,9 @@ interface QueryTerm {
   readonly idf: number;
 }
 
+/** What is left of "didn't", "doesn't" ... once the apostrophe is gone: not names. */
+const CONTRACTED = /^(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n$/;
+
 /** Shortest shared start for two words to count as one root (see `Matcher.sameRoot`). */
 const MIN_ROOT = 7;
 
@@ -187,7 +190,7 @@ export class Matcher {
    * writes with a capital ("india", "japan"; not "turkey").
    */
   private isName(word: string): boolean {
-    if (/^\d/.test(word)) return false;
+    if (/^\d/.test(word) || CONTRACTED.test(word)) return false;
     return !isEnglishWord(word) || (!this.idf.has(stemWord(word)) && isCapitalisedWord(word));
   }
 

@@ -56,6 +56,8 @@ describe('Matcher', () => {
     expect(found[0]?.entry.id).toBe('trade');
     expect(found[0]).toMatchObject({ missingFigures: 1, missingNames: 0 });
     expect(matcher.search('russia china trade in 2023').entries[0]).toMatchObject({ missingFigures: 0, missingNames: 0 });
+    // What is left of "didn't" is not a name.
+    expect(matcher.search("didn't russia gain from the belt and road").entries[0]).toMatchObject({ missingNames: 0 });
     // Not English, so a name: the border entry never mentions it.
     expect(matcher.search('belarus border length').entries[0]).toMatchObject({ missingNames: 1, missingFigures: 0 });
   });
