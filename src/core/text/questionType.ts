@@ -1,12 +1,12 @@
 /**
  * What kind of answer a question asks for, read from its question words: a time ("when", "what
  * year"), a place ("where"), a person or body ("who"), a number ("how many", "how much"), a length
- * of time or distance ("how long"), a reason ("why"), a forecast ("will ..."). Other questions
- * ("what", "does", keywords) have no type here.
+ * of time or distance ("how long"), a reason ("why"), a forecast ("will ..."), an outcome ("what
+ * was the outcome", "did they end up ..."). Other questions ("what", "does", keywords) have no type.
  */
 import { fold } from './normalize.js';
 
-export type QuestionType = 'when' | 'where' | 'who' | 'quantity' | 'duration' | 'why' | 'future';
+export type QuestionType = 'when' | 'where' | 'who' | 'quantity' | 'duration' | 'why' | 'future' | 'outcome';
 
 const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   // "how much does Beijing value ...", "how much substance ..." ask for a degree, not a number.
@@ -18,6 +18,7 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   ['who', /\b(who|whom)\b/],
   ['why', /\bwhy\b/],
   ['future', /^(will|what will|how will)\b/],
+  ['outcome', /\b(outcome|who won|did .* win|end up|ended up)\b/],
 ];
 
 /** The type of the first question word in `text`, or undefined. */

@@ -13,6 +13,7 @@ describe('questionType', () => {
     ['Why did China stand by Russia?', 'why'],
     ['When the Western brands left Russia, who filled the gap?', 'who'],
     ['Will China invade Taiwan?', 'future'],
+    ['what was the outcome of the inquiry', 'outcome'],
   ])('reads "%s" as %s', (q, type) => {
     expect(questionType(q)).toBe(type);
   });
