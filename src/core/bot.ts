@@ -40,7 +40,7 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  answerScore: 0.65,
+  answerScore: 0.62,
   answerMargin: 0.03,
   clearScore: 0.58,
   clearRatio: 0.75,
@@ -48,7 +48,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   shortQuestionWords: 5,
   suggestScore: 0.35,
   maxSuggestions: 3,
-  namePenalty: 0.85,
+  namePenalty: 0.8,
 };
 
 /** How many ranked entries the decision looks through to find the best rival (see `rivalOf`). */
