@@ -33,6 +33,11 @@ export interface DecisionOptions {
    * mentions rules the answer out: "trade in 2019" may suggest the 2023 figure, not answer with it.
    */
   readonly namePenalty: number;
+  /**
+   * Minimum sum of IDF over the question's known words to answer at all: questions made only of
+   * words nearly every entry uses ("eu", "china", "russia") get suggestions.
+   */
+  readonly minInformation: number;
   /** Minimum score for an entry to be offered as "did you mean". */
   readonly suggestScore: number;
   /** How many "did you mean" entries at most. */
@@ -49,6 +54,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   suggestScore: 0.35,
   maxSuggestions: 3,
   namePenalty: 0.8,
+  minInformation: 1,
 };
 
 /** How many ranked entries the decision looks through to find the best rival (see `rivalOf`). */
@@ -103,7 +109,9 @@ export function createBot(deps: BotDeps): Bot {
       const boost = 1 + opts.lengthBoost * Math.max(0, found.words - opts.shortQuestionWords);
       const asked = questionType(query);
       const answers = (e: Entry): boolean => asked === undefined || (types.get(e.id)?.has(asked) ?? false);
-      return decide(text, found.entries, boost, opts, compose, about, answers);
+      // "What does the EU think of China?" is only "eu china" to the index: too vague to answer.
+      const specific = found.information >= opts.minInformation;
+      return decide(text, found.entries, boost, opts, compose, about, (e) => specific && answers(e));
     },
     answerEntry(id) {
       const entry = byId.get(id);

@@ -40,6 +40,16 @@ describe('the bot', () => {
     expect(bot.ask('What happened at the April 2022 EU-China summit?').entry?.id).toBe('eu-china-summit-april-2022');
   });
 
+  it('answers "what is this paper about?" with the main argument, though all its words are stop words', () => {
+    expect(bot.ask('What is this paper about?').entry?.id).toBe('main-argument');
+  });
+
+  it('suggests rather than answers a question made only of the words every entry uses', () => {
+    const vague = bot.ask('What does the EU think of China?');
+    expect(vague.decision).toBe('suggest');
+    expect(vague.suggestions.length).toBeGreaterThan(0);
+  });
+
   it('declines a question about the weather', () => {
     const a = bot.ask("What's the weather in Paris tomorrow?");
     expect(a.decision).toBe('decline');

@@ -51,6 +51,8 @@ export interface SearchResult {
   readonly entries: ScoredEntry[];
   /** Distinct content words of the (spell-corrected) question, after stop words. */
   readonly words: number;
+  /** Sum of the IDF of the question's words the index knows: how specific the question is. */
+  readonly information: number;
 }
 
 export interface ScoredEntry {
@@ -165,7 +167,8 @@ export class Matcher {
     const wordCount = features.filter((f) => !f.includes('>')).length;
     // Pairs are a bonus for matching word order, not a requirement: they stay out of the total.
     const total = terms.reduce((sum, t) => sum + (t.term?.includes('>') ? 0 : t.idf), 0) / corrected.factor;
-    if (total === 0) return { entries: [], words: wordCount };
+    const information = terms.reduce((sum, t) => sum + (t.term === undefined || t.term.includes('>') ? 0 : t.idf), 0);
+    if (total === 0) return { entries: [], words: wordCount, information };
     const best = new Float64Array(this.entries.length);
     this.scorePhrases(terms, total, best);
     this.scoreAnswers(terms, total, best);
@@ -182,7 +185,7 @@ export class Matcher {
       const missingFigures = missing.filter((n) => /^\d/.test(n)).length;
       return entry ? [{ entry, score, missingNames: missing.length - missingFigures, missingFigures }] : [];
     });
-    return { entries, words: wordCount };
+    return { entries, words: wordCount, information };
   }
 
   /**
