@@ -108,10 +108,12 @@ export function createBot(deps: BotDeps): Bot {
       const found = matcher.search(query, RIVAL_SEARCH_DEPTH);
       const boost = 1 + opts.lengthBoost * Math.max(0, found.words - opts.shortQuestionWords);
       const asked = questionType(query);
-      const answers = (e: Entry): boolean => asked === undefined || (types.get(e.id)?.has(asked) ?? false);
       // "What does the EU think of China?" is only "eu china" to the index: too vague to answer.
       const specific = found.information >= opts.minInformation;
-      return decide(text, found.entries, boost, opts, compose, about, (e) => specific && answers(e));
+      // An entry that never answers the kind of question asked ("where was the summit held" is not
+      // answered by what the summit decided) may be suggested, never given as the answer.
+      const mayAnswer = (e: Entry): boolean => specific && (asked === undefined || (types.get(e.id)?.has(asked) ?? false));
+      return decide(text, found.entries, boost, opts, compose, about, mayAnswer);
     },
     answerEntry(id) {
       const entry = byId.get(id);
@@ -139,7 +141,7 @@ function decide(
   opts: DecisionOptions,
   compose: Composer,
   about: string,
-  answersTheType: (e: Entry) => boolean,
+  mayAnswer: (e: Entry) => boolean,
 ): Answer {
   const [first] = ranked;
   if (!first) return compose.decline(text, 0, about);
@@ -147,9 +149,7 @@ function decide(
   const runnerUp = (rivalOf(first.entry, ranked)?.score ?? 0) * boost;
   // A year or figure the entry never mentions: its figures answer another question ("trade in 2019"
   // is not the 2023 figure). Suggest it, never answer with it.
-  // Likewise an entry that never answers the kind of question asked: "where was the summit held"
-  // is not answered by what the summit decided.
-  const sameFacts = first.missingFigures === 0 && answersTheType(first.entry);
+  const sameFacts = first.missingFigures === 0 && mayAnswer(first.entry);
   const byScore = sameFacts && score >= opts.answerScore && score - runnerUp >= opts.answerMargin;
   const byClearLead = sameFacts && score >= opts.clearScore && runnerUp <= score * opts.clearRatio;
   // An entry ruled out as the answer is at best an even guess.
