@@ -21,7 +21,7 @@ describe('the bot', () => {
     expect(`${a.text} ${a.citations.map((c) => c.quote).join(' ')}`).toContain('$240 billion');
   });
 
-  it('does not answer for a year, person or country that the entry and its passage never mention', () => {
+  it('does not answer with an entry that never mentions a year, person or country of the question', () => {
     // The paper gives the 2023 figure; 2019 is another question. It may suggest, never answer.
     const year = bot.ask('How much was Russia-China trade worth in 2019?');
     expect(year.decision).not.toBe('answer');
