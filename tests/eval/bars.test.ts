@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { evaluate, loadDevSet } from './evaluate.js';
+import { evaluate, expectedIds, loadDevSet } from './evaluate.js';
 
 // The bars: 95% of answerable questions answered with the right entry and 95% of
 // unanswerable ones not answered. Measured: 95.0% (210 of 221, so one more miss fails) and 98.7%.
@@ -22,7 +22,7 @@ describe('the development set', () => {
 
   it('expects only entries that exist', () => {
     const ids = new Set(bot.knowledge.entries.map((e) => e.id));
-    expect(cases.filter((c) => c.expect !== 'decline' && !ids.has(c.expect)).map((c) => c.expect)).toEqual([]);
+    expect(cases.flatMap((c) => expectedIds(c)).filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('gives a wrong answer to at most 3% of answerable questions', () => {
@@ -30,10 +30,10 @@ describe('the development set', () => {
   });
 
   it('does not answer unanswerable questions', () => {
-    expect(report.unanswerable.notAnswered / report.unanswerable.total).toBeGreaterThanOrEqual(BARS.unanswerable);
+    expect(report.unanswerable.right / report.unanswerable.total).toBeGreaterThanOrEqual(BARS.unanswerable);
   });
 
   it('answers answerable questions with the right entry', () => {
-    expect(report.answerable.correct / report.answerable.total).toBeGreaterThanOrEqual(BARS.answerable);
+    expect(report.answerable.right / report.answerable.total).toBeGreaterThanOrEqual(BARS.answerable);
   });
 });

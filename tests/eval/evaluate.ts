@@ -1,7 +1,8 @@
 /**
- * Scores a matcher on the development set (tests/eval/dev/*.jsonl). Shared by `npm run eval`
- * (prints the table for the project's matcher and the naive fuse.js baseline) and by the vitest
- * test that enforces the bars, so both always measure the same thing.
+ * Scores the bot on the evaluation sets under tests/eval/: `train` (what the vocabulary, the
+ * alternates and the decision model are fitted on), `dev` (the regression gate) and `fresh` (written
+ * by people who saw only the paper, scored before and after a change, never tuned on while fresh).
+ * Shared by `npm run eval`, `npm run calibrate` and the tests, so all of them measure the same thing.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,10 +10,27 @@ import Fuse from 'fuse.js';
 import { z } from 'zod';
 import type { Decision, Entry } from '../../src/core/types.js';
 
-export const DEV_DIR = new URL('./dev/', import.meta.url).pathname;
+export const EVAL_DIR = new URL('./', import.meta.url).pathname;
+export const DEV_DIR = join(EVAL_DIR, 'dev');
+export type SetKind = 'train' | 'dev' | 'fresh';
+export const SET_KINDS: readonly SetKind[] = ['train', 'dev', 'fresh'];
 
-const caseSchema = z.object({ q: z.string(), expect: z.string().min(1), category: z.string().min(1) });
-export type EvalCase = z.infer<typeof caseSchema>;
+/** What the paper does not answer: `decline` (anything but an answer is right). */
+export const DECLINE = 'decline';
+
+const caseSchema = z.object({
+  q: z.string(),
+  /** An entry id, several acceptable ids, or "decline". */
+  expect: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  category: z.string().min(1),
+});
+export type EvalCase = z.infer<typeof caseSchema> & { readonly file: string };
+
+/** The acceptable entry ids of a case (empty for `decline`). */
+export function expectedIds(c: Pick<EvalCase, 'expect'>): string[] {
+  const ids = Array.isArray(c.expect) ? c.expect : [c.expect];
+  return ids.filter((id) => id !== DECLINE);
+}
 
 /** What a matcher under evaluation returns for one question. */
 export interface Prediction {
@@ -22,69 +40,81 @@ export interface Prediction {
 }
 export type Predictor = (question: string) => Prediction;
 
-/** Every case of the development set; throws naming file and line on a malformed one. */
-export function loadDevSet(dir = DEV_DIR): EvalCase[] {
-  return readdirSync(dir)
+/** Every case of the .jsonl files in `dir` (a set kind or a path); throws naming file and line on a malformed one. */
+export function loadSet(dir: SetKind | string): EvalCase[] {
+  const path = (SET_KINDS as readonly string[]).includes(dir) ? join(EVAL_DIR, dir) : dir;
+  return readdirSync(path)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .flatMap((f) =>
-      readFileSync(join(dir, f), 'utf8')
+      readFileSync(join(path, f), 'utf8')
         .split('\n')
         .flatMap((line, i) => {
           if (line.trim() === '') return [];
           const parsed = caseSchema.safeParse(JSON.parse(line));
           if (!parsed.success) throw new Error(`${f}:${i + 1}: ${parsed.error.message}`);
-          return [parsed.data];
+          return [{ ...parsed.data, file: f }];
         }),
     );
+}
+
+/** The development set (the regression gate). */
+export function loadDevSet(dir = DEV_DIR): EvalCase[] {
+  return loadSet(dir);
 }
 
 export interface CategoryScore {
   readonly category: string;
   readonly total: number;
-  /** Answerable: answered with the expected entry. Unanswerable: declined (or small talk). */
-  readonly correct: number;
-  /** Answerable: answered with another entry. Unanswerable: answered at all. */
+  /** Answerable: answered with an expected entry. Unanswerable: not answered (declined or only suggested). */
+  readonly right: number;
+  /** Answered with an entry that is not expected (for unanswerable questions: answered at all). */
   readonly wrong: number;
-  /** Answerable only: not answered but the right entry is among the suggestions. */
+  /** Answerable only: not answered, but an expected entry is among the suggestions. */
   readonly suggested: number;
-  /** Unanswerable only: not answered (declined or only suggested). */
-  readonly notAnswered: number;
+  /** Answerable only: not answered and no expected entry suggested. */
+  readonly declined: number;
 }
 
 export interface EvalReport {
   readonly categories: readonly CategoryScore[];
   readonly answerable: CategoryScore;
   readonly unanswerable: CategoryScore;
+  readonly all: { readonly total: number; readonly wrong: number };
   readonly failures: readonly { case: EvalCase; got: Prediction }[];
 }
 
+/** Whether the bot's prediction is right for the case (see `CategoryScore.right`). */
+export function isRight(c: EvalCase, p: Prediction): boolean {
+  const ids = expectedIds(c);
+  if (ids.length === 0) return p.decision !== 'answer';
+  return p.decision === 'answer' && p.id !== undefined && ids.includes(p.id);
+}
+
 function score(category: string, rows: readonly { c: EvalCase; p: Prediction }[]): CategoryScore {
-  let correct = 0, wrong = 0, suggested = 0, notAnswered = 0;
+  let right = 0, wrong = 0, suggested = 0, declined = 0;
   for (const { c, p } of rows) {
-    if (c.expect === 'decline') {
-      if (p.decision !== 'answer') notAnswered++;
-      if (p.decision === 'decline' || p.decision === 'smalltalk') correct++;
-      if (p.decision === 'answer') wrong++;
-    } else if (p.decision === 'answer') {
-      if (p.id === c.expect) correct++;
-      else wrong++;
-    } else if (p.suggestions?.includes(c.expect)) suggested++;
+    const ids = expectedIds(c);
+    if (isRight(c, p)) right++;
+    else if (p.decision === 'answer') wrong++;
+    else if (ids.some((id) => p.suggestions?.includes(id))) suggested++;
+    else declined++;
   }
-  return { category, total: rows.length, correct, wrong, suggested, notAnswered };
+  return { category, total: rows.length, right, wrong, suggested, declined };
 }
 
 /** Runs `predict` over `cases` and scores it per category and overall. */
 export function evaluate(cases: readonly EvalCase[], predict: Predictor): EvalReport {
   const rows = cases.map((c) => ({ c, p: predict(c.q) }));
   const categories = [...new Set(cases.map((c) => c.category))].sort();
-  const isOk = (r: { c: EvalCase; p: Prediction }): boolean =>
-    r.c.expect === 'decline' ? r.p.decision !== 'answer' : r.p.decision === 'answer' && r.p.id === r.c.expect;
+  const answerable = rows.filter((r) => expectedIds(r.c).length > 0);
+  const unanswerable = rows.filter((r) => expectedIds(r.c).length === 0);
   return {
     categories: categories.map((cat) => score(cat, rows.filter((r) => r.c.category === cat))),
-    answerable: score('all answerable', rows.filter((r) => r.c.expect !== 'decline')),
-    unanswerable: score('all unanswerable', rows.filter((r) => r.c.expect === 'decline')),
-    failures: rows.filter((r) => !isOk(r)).map((r) => ({ case: r.c, got: r.p })),
+    answerable: score('all answerable', answerable),
+    unanswerable: score('all unanswerable', unanswerable),
+    all: { total: rows.length, wrong: rows.filter((r) => !isRight(r.c, r.p) && r.p.decision === 'answer').length },
+    failures: rows.filter((r) => !isRight(r.c, r.p)).map((r) => ({ case: r.c, got: r.p })),
   };
 }
 

@@ -1,44 +1,60 @@
 /**
- * `npm run eval`: top-1 accuracy on answerable questions and the decline rate on unanswerable
- * ones, per category and overall, for the project's matcher and the naive fuse.js baseline.
- * `--failures` also lists what the project's matcher got wrong.
+ * `npm run eval`: for each evaluation set (train, dev, fresh; `--set dev` for one), the share of
+ * answerable questions answered right / wrong / only suggested / declined, and of unanswerable ones
+ * not answered / answered, per category and overall, plus wrong answers as a share of all
+ * questions. `--failures` lists what went wrong, `--json` prints the figures as JSON,
+ * `--baseline` adds the naive fuse.js baseline.
  */
 import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { evaluate, loadDevSet, naiveBaseline, type CategoryScore, type EvalReport, type Predictor } from './evaluate.js';
+import { evaluate, loadSet, naiveBaseline, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
 
-const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+const pct = (n: number, d: number): string => (d === 0 ? '    - ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
-function row(name: string, s: CategoryScore, unanswerable: boolean): string {
-  const main = pct(s.correct, s.total);
-  const extra = unanswerable
-    ? `not answered ${pct(s.notAnswered, s.total)}  answered ${pct(s.wrong, s.total)}`
-    : `wrong answer ${pct(s.wrong, s.total)}  right in suggestions ${pct(s.suggested, s.total)}`;
-  return `  ${name.padEnd(18)} n=${String(s.total).padStart(3)}  ${unanswerable ? 'declined' : 'top-1   '} ${main}  ${extra}`;
+function row(s: CategoryScore, answerable: boolean): string {
+  const head = `  ${s.category.padEnd(18)} n=${String(s.total).padStart(3)}`;
+  if (!answerable) return `${head}  not answered ${pct(s.right, s.total)}  answered ${pct(s.wrong, s.total)}`;
+  return `${head}  right ${pct(s.right, s.total)}  wrong ${pct(s.wrong, s.total)}  suggested ${pct(s.suggested, s.total)}  declined ${pct(s.declined, s.total)}`;
 }
 
 function print(title: string, r: EvalReport): void {
   console.log(`\n${title}`);
-  for (const c of r.categories) console.log(row(c.category, c, c.category === 'unanswerable'));
-  console.log(row('ALL answerable', r.answerable, false));
-  console.log(row('ALL unanswerable', r.unanswerable, true));
+  for (const c of r.categories) console.log(row(c, !isUnanswerableCategory(c.category)));
+  console.log(row(r.answerable, true));
+  console.log(row(r.unanswerable, false));
+  console.log(`  wrong answers, share of all ${r.all.total} questions: ${pct(r.all.wrong, r.all.total)}`);
 }
 
+function isUnanswerableCategory(category: string): boolean {
+  return ['unanswerable', 'near-miss', 'out-of-scope'].includes(category);
+}
+
+const args = process.argv.slice(2);
+const chosen = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1] as SetKind] : []));
+const kinds = chosen.length > 0 ? chosen : SET_KINDS;
 const knowledge = loadKnowledge('knowledge');
 const bot = createBot({ knowledge });
 const project: Predictor = (q) => {
   const a = bot.ask(q);
   return { decision: a.decision, id: a.entry?.id, suggestions: a.suggestions.map((s) => s.id) };
 };
-const cases = loadDevSet();
-const mine = evaluate(cases, project);
-console.log(`Development set: ${cases.length} questions (${mine.answerable.total} answerable, ${mine.unanswerable.total} unanswerable)`);
-print('Project matcher', mine);
-print('Naive baseline (fuse.js defaults over question + alternates, first hit)', evaluate(cases, naiveBaseline(knowledge.entries)));
-if (process.argv.includes('--failures')) {
-  console.log('\nFailures (project matcher):');
-  for (const f of mine.failures) {
-    const got = f.got.decision === 'answer' ? f.got.id : `${f.got.decision} [${(f.got.suggestions ?? []).join(', ')}]`;
-    console.log(`  [${f.case.category}] ${f.case.q}\n      expected ${f.case.expect}, got ${got}`);
+const json: Record<string, unknown> = {};
+for (const kind of kinds) {
+  const cases = loadSet(kind);
+  if (cases.length === 0) continue;
+  const report = evaluate(cases, project);
+  if (args.includes('--json')) {
+    json[kind] = { categories: report.categories, answerable: report.answerable, unanswerable: report.unanswerable, all: report.all };
+    continue;
+  }
+  print(`${kind}: ${cases.length} questions (${report.answerable.total} answerable, ${report.unanswerable.total} unanswerable)`, report);
+  if (args.includes('--baseline')) print(`${kind}, naive baseline (fuse.js defaults over question + alternates, first hit)`, evaluate(cases, naiveBaseline(knowledge.entries)));
+  if (args.includes('--failures')) {
+    console.log(`\nFailures (${kind}):`);
+    for (const f of report.failures) {
+      const got = f.got.decision === 'answer' ? f.got.id : `${f.got.decision} [${(f.got.suggestions ?? []).join(', ')}]`;
+      console.log(`  [${f.case.file} ${f.case.category}] ${f.case.q}\n      expected ${String(f.case.expect)}, got ${got}`);
+    }
   }
 }
+if (args.includes('--json')) console.log(JSON.stringify(json, null, 2));

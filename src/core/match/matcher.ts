@@ -6,7 +6,7 @@
  * "paper". fuse.js corrects typos word by word (fuzzy.ts).
  */
 import type { Entry } from '../types.js';
-import { createTokenizer, fold, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
+import { createTokenizer, fold, MAX_MATCH_CHARS, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
 import { isCapitalisedWord, isCommonLowerCaseWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
 
@@ -53,6 +53,8 @@ export interface SearchResult {
   readonly words: number;
   /** Sum of the IDF of the question's words the index knows: how specific the question is. */
   readonly information: number;
+  /** Share of the question's weight in words the index does not know, in [0, 1]. */
+  readonly unknownShare: number;
 }
 
 export interface ScoredEntry {
@@ -159,7 +161,7 @@ export class Matcher {
 
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): SearchResult {
-    const corrected = this.correctSpelling(text);
+    const corrected = this.correctSpelling(text.slice(0, MAX_MATCH_CHARS));
     const words = this.tokenize(corrected.text);
     const names = new Set(words.filter((w) => this.isName(w)).map(stemWord));
     const features = this.features(words);
@@ -168,7 +170,9 @@ export class Matcher {
     // Pairs are a bonus for matching word order, not a requirement: they stay out of the total.
     const total = terms.reduce((sum, t) => sum + (t.term?.includes('>') ? 0 : t.idf), 0) / corrected.factor;
     const information = terms.reduce((sum, t) => sum + (t.term === undefined || t.term.includes('>') ? 0 : t.idf), 0);
-    if (total === 0) return { entries: [], words: wordCount, information };
+    const unknown = terms.reduce((sum, t) => sum + (t.term === undefined ? t.idf : 0), 0);
+    if (total === 0) return { entries: [], words: wordCount, information, unknownShare: 0 };
+    const unknownShare = Math.min(1, unknown / (unknown + information || 1));
     const best = new Float64Array(this.entries.length);
     this.scorePhrases(terms, total, best);
     this.scoreAnswers(terms, total, best);
@@ -185,7 +189,7 @@ export class Matcher {
       const missingFigures = missing.filter((n) => /^\d/.test(n)).length;
       return entry ? [{ entry, score, missingNames: missing.length - missingFigures, missingFigures }] : [];
     });
-    return { entries, words: wordCount, information };
+    return { entries, words: wordCount, information, unknownShare };
   }
 
   /**

@@ -7,13 +7,15 @@
 import { stemmer } from 'stemmer';
 import type { Alias } from '../types.js';
 
-/** At most this many characters of a question are matched; the rest cannot change the answer. */
+/**
+ * At most this many characters of a question are matched; the rest cannot change the answer.
+ * Applied by the matcher to questions only: what is indexed (long answers, quotes) is never cut.
+ */
 export const MAX_MATCH_CHARS = 600;
 
 /** Case, accent and punctuation folding; digits grouped as written. Pure, never throws. */
 export function fold(input: string): string {
   return input
-    .slice(0, MAX_MATCH_CHARS)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -22,6 +22,13 @@ const matcher = new Matcher(corpus, normalizer);
 const ids = (q: string): string[] => matcher.search(q).entries.map((r) => r.entry.id);
 
 describe('Matcher', () => {
+  it('indexes the whole of a long answer, not only its first 600 characters', () => {
+    const filler = 'The paper discusses trade, energy and security at length. '.repeat(15);
+    const long = { ...entry('long', 'What else does the paper discuss?', ['other subjects', 'further themes', 'more topics', 'remaining issues']), answer: `${filler}It ends with semiconductors.` };
+    const m = new Matcher([...corpus, long], normalizer);
+    expect(m.search('semiconductors').entries[0]?.entry.id).toBe('long');
+  });
+
   it('ranks the entry sharing the rare words first', () => {
     expect(ids('trade between russia and china in 2023')[0]).toBe('trade');
     expect(ids('how long is the border')[0]).toBe('border');
