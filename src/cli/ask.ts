@@ -4,17 +4,18 @@
  */
 import { createInterface } from 'node:readline';
 import { runCli, startup } from './common.js';
-import { toJson, toTerminal } from './format.js';
+import { explainText, toJson, toTerminal } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "Who wrote the paper?"          the answer as text
+  npm run ask -- --explain "question"            the top candidates, their features and what decided
   npm run --silent ask -- --json "question"      one JSON object
   npm run --silent ask -- --jsonl < questions    one JSON object per input line`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const flags = argv.filter((a) => a.startsWith('--'));
   const words = argv.filter((a) => !a.startsWith('--'));
-  const unknown = flags.filter((f) => f !== '--json' && f !== '--jsonl');
+  const unknown = flags.filter((f) => f !== '--json' && f !== '--jsonl' && f !== '--explain');
   if (unknown.length > 0 || (flags.includes('--jsonl') && words.length > 0) || (!flags.includes('--jsonl') && words.length === 0)) {
     process.stderr.write(`${unknown.length > 0 ? `Unknown option ${unknown.join(', ')}.\n` : ''}${USAGE}\n`);
     return 2;
@@ -23,6 +24,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (flags.includes('--jsonl')) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) process.stdout.write(`${JSON.stringify(toJson(bot.ask(line)))}\n`);
+    return 0;
+  }
+  if (flags.includes('--explain')) {
+    process.stdout.write(`${explainText(bot.explain(words.join(' ')))}\n`);
     return 0;
   }
   const answer = bot.ask(words.join(' '));

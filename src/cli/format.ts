@@ -3,7 +3,7 @@
  * is a public contract (`ask --json` / `--jsonl`): `answer` is present exactly when `matched`,
  * and `matched` is true exactly for the `answer` decision.
  */
-import type { TopicSummary } from '../core/bot.js';
+import type { Explanation, TopicSummary } from '../core/bot.js';
 import { formatDate } from '../core/bot.js';
 import type { Answer, Source } from '../core/types.js';
 
@@ -64,4 +64,16 @@ export function sourceText(s: Source): string {
     `Published by the ${s.publisher} (ISSN ${s.issn})`,
     `Read it at ${s.url}`,
   ].join('\n');
+}
+
+/** `ask --explain`: what decided, then the top candidates with their features and vetoes. */
+export function explainText(e: Explanation, top = 5): string {
+  const lines = [`Decision: ${e.answer.decision} (${e.reason})`, '', toTerminal(e.answer), '', 'Candidates (best first):'];
+  e.candidates.slice(0, top).forEach((c, i) => {
+    const f = Object.entries(c.features).map(([k, v]) => `${k}=${Math.round(v * 1000) / 1000}`).join(' ');
+    const vetoes = Object.entries(c.vetoes).filter(([, on]) => on).map(([k]) => k);
+    lines.push(`  ${i + 1}. ${c.ranked.entry.id}  p=${c.probability}  ${f}${vetoes.length > 0 ? `  vetoed: ${vetoes.join(', ')}` : ''}`);
+  });
+  if (e.candidates.length === 0) lines.push('  (none)');
+  return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import { fold } from './text/normalize.js';
 
-export type SmalltalkKind = 'greeting' | 'thanks' | 'help' | 'goodbye';
+export type SmalltalkKind = 'greeting' | 'thanks' | 'help' | 'goodbye' | 'ack' | 'unclear';
 
 const GREETING = '(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day)|bonjour|hallo|salut)';
 const PATTERNS: readonly (readonly [SmalltalkKind, RegExp])[] = [
@@ -13,6 +13,11 @@ const PATTERNS: readonly (readonly [SmalltalkKind, RegExp])[] = [
   ['thanks', /^(?:(?:ok|okay|great|cool|perfect|awesome|nice) )?(?:thanks?|thank you|thank u|thx|ty|cheers|many thanks|merci)(?: (?:a lot|so much|very much|bot|mate))?$/],
   ['help', /^(?:help|help me|\?|commands|usage|what can you do|what do you do|how does this work|how do (?:i|you) use (?:this|you|the bot)|who are you|what are you|what can i ask|what do you know|how to use|instructions|menu)$/],
   ['goodbye', /^(?:bye|goodbye|good bye|see you|see ya|cya|later)$/],
+  // Short social replies: never a question about the paper ("no thanks" is not "n°", "is it good?"
+  // not "goods"). Follow-ups such as "why?" or "tell me more" are resolved from the conversation
+  // before this is reached; without a previous answer they get the same short reply.
+  ['ack', /^(?:ok|okay|k|kk|yes|yep|yeah|yup|no|nope|nah|no thanks?|no thank you|sure|fine|cool|great|nice|good|alright|all right|got it|i see|makes sense|interesting|wow|hmm+|lol)$/],
+  ['unclear', /^(?:why|why not|why so|how come|really|more|tell me more|more please|go on|and|and then|so|then|what else|details|elaborate|is it good|is it any good|is that good|is that right|is that true|what about it|and what about it)$/],
 ];
 
 /** The small-talk kind of `text`, or undefined for anything that should be matched. */

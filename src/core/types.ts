@@ -94,8 +94,17 @@ export interface Entry {
   readonly citations: readonly KnowledgeCitation[];
   readonly topic: string;
   readonly related: readonly string[];
+  /** Details people ask about this passage that the paper does not give (see schema.ts). */
+  readonly notGiven?: readonly NotGiven[];
   /** The knowledge file the entry came from, for error reports. */
   readonly file: string;
+}
+
+/** Questions the paper does not answer, next to an entry that says what it does say. */
+export interface NotGiven {
+  readonly asks: readonly string[];
+  /** "The paper does not ..." */
+  readonly note: string;
 }
 
 /** Phrase aliases: every variant is rewritten to its canonical form before matching. */

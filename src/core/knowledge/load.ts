@@ -1,15 +1,15 @@
 /**
- * Reads knowledge/ (paper.yaml, topics.yaml, aliases.yaml, qa/*.yaml) into one validated
+ * Reads knowledge/ (paper.yaml, topics.yaml, aliases.yaml, vocabulary.yaml, qa/*.yaml) into one validated
  * `Knowledge`. It collects every problem before failing, each with its file and entry id, so a
  * curator fixes a broken set in one pass and the bot refuses to start with the same report.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError, type KnowledgeIssue } from '../errors.js';
 import type { Entry, Knowledge } from '../types.js';
-import { aliasesSchema, entrySchema, paperSchema, qaFileSchema, topicsSchema } from './schema.js';
+import { aliasesSchema, entrySchema, paperSchema, qaFileSchema, topicsSchema, vocabularySchema } from './schema.js';
 import { crossCheck } from './validate.js';
 
 export interface LoadOptions {
@@ -24,8 +24,11 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   const paper = readChecked(join(dir, 'paper.yaml'), rel('paper.yaml'), paperSchema, issues);
   const topics = readChecked(join(dir, 'topics.yaml'), rel('topics.yaml'), topicsSchema, issues);
   const aliases = readChecked(join(dir, 'aliases.yaml'), rel('aliases.yaml'), aliasesSchema, issues);
+  const vocabulary = existsSync(join(dir, 'vocabulary.yaml'))
+    ? readChecked(join(dir, 'vocabulary.yaml'), rel('vocabulary.yaml'), vocabularySchema, issues)
+    : { shorthand: [], paraphrases: [], stopwords: [] };
   const entries = readEntries(join(dir, 'qa'), rel('qa'), issues);
-  if (!paper || !topics || !aliases) throw new KnowledgeError(issues);
+  if (!paper || !topics || !aliases || !vocabulary) throw new KnowledgeError(issues);
 
   const knowledge: Knowledge = {
     source: { ...paper.source, url: options.paperUrl ?? paper.source.url },
@@ -33,8 +36,8 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     paragraphs: paper.paragraphs.map((p) => ({ id: p.id, sectionId: p.section, text: collapse(p.text) })),
     topics: topics.topics,
     entries,
-    aliases: aliases.aliases,
-    stopwords: aliases.stopwords,
+    aliases: [...aliases.aliases, ...vocabulary.shorthand, ...vocabulary.paraphrases],
+    stopwords: [...aliases.stopwords, ...vocabulary.stopwords],
   };
   issues.push(...crossCheck(knowledge, { paper: rel('paper.yaml'), footnotes: footnoteRefs(paper) }));
   if (issues.length > 0) throw new KnowledgeError(issues);

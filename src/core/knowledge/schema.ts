@@ -42,9 +42,18 @@ export const topicsSchema = z.object({
   topics: z.array(z.object({ id: slug, title: text })).min(1),
 });
 
+const aliasList = z.array(z.object({ canonical: text, variants: z.array(text).min(1) }));
+
 export const aliasesSchema = z.object({
-  aliases: z.array(z.object({ canonical: text, variants: z.array(text).min(1) })),
+  aliases: aliasList,
   stopwords: z.array(text),
+});
+
+/** knowledge/vocabulary.yaml: chat shorthand and everyday paraphrases, merged into the aliases. */
+export const vocabularySchema = z.object({
+  shorthand: aliasList.default([]),
+  paraphrases: aliasList.default([]),
+  stopwords: z.array(text).default([]),
 });
 
 /** The wrapper of a Q&A file; entries are checked individually with `entrySchema`. */
@@ -70,6 +79,18 @@ export const entrySchema = z.object({
     .min(1, 'needs at least one citation'),
   topic: slug,
   related: z.array(slug).default([]),
+  /**
+   * Details people ask about this passage that the paper does not give: questions phrased as
+   * people ask them, and a note that says so ("The paper does not list what each package contains.").
+   */
+  notGiven: z
+    .array(
+      z.object({
+        asks: z.array(text).min(1, 'needs at least one question the paper does not answer'),
+        note: text.refine((s) => /^The paper does not\b/.test(s), 'must start with "The paper does not"'),
+      }),
+    )
+    .default([]),
 });
 
 export type EntryInput = z.infer<typeof entrySchema>;

@@ -6,15 +6,21 @@
  * "paper". fuse.js corrects typos word by word (fuzzy.ts).
  */
 import type { Entry } from '../types.js';
-import { createTokenizer, fold, MAX_MATCH_CHARS, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
-import { isCapitalisedWord, isCommonLowerCaseWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
+import { aliasRewriter, createTokenizer, fold, MAX_MATCH_CHARS, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
+import { isCapitalisedWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
+import { properNouns } from './properNouns.js';
 
 export interface MatcherOptions {
   /** Weight of recall (share of the question matched) against precision in the F-measure. */
   readonly recallBeta: number;
   /** Multiplier for matches found only in the answer text and quotes. */
   readonly answerFieldWeight: number;
+  /**
+   * Multiplier for matches found only in the full text of the paragraphs an entry cites: a word the
+   * paper uses counts a little even where no phrasing, answer or quote has it.
+   */
+  readonly paragraphFieldWeight: number;
   /** Weight of a matched pair of neighbouring words relative to a single word. */
   readonly pairWeight: number;
   /** Weight of the weaker of (best phrasing, whole entry) in the entry's score. */
@@ -32,6 +38,7 @@ export interface MatcherOptions {
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   recallBeta: 1,
   answerFieldWeight: 0.8,
+  paragraphFieldWeight: 0.3,
   unknownWeight: 0.6,
   unknownNameFactor: 1.5,
   blend: 0.3,
@@ -40,9 +47,14 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   fuzzy: DEFAULT_FUZZY_OPTIONS,
 };
 
-/** The normaliser's data, and the paper's text, where proper nouns are learned (see learnProperNouns). */
+/** The normaliser's data, and the paper's text, where proper nouns are learned (see properNouns.ts). */
 export interface MatcherData extends NormalizerData {
-  readonly paragraphs?: readonly { readonly text: string }[];
+  readonly paragraphs?: readonly { readonly id?: string; readonly text: string }[];
+  /**
+   * Names that never rule an entry out: the paper's own author, publisher and series ("according
+   * to Andrieu" does not make an entry that never names him about something else).
+   */
+  readonly neutralNames?: readonly string[];
 }
 
 /** What `search` found, and how many words of the question it matched with. */
@@ -65,6 +77,10 @@ export interface ScoredEntry {
   readonly missingNames: number;
   /** How many years and figures of the question the entry never mentions. */
   readonly missingFigures: number;
+  /** Share of the weight of the question's known words that the entry mentions anywhere, in [0, 1]. */
+  readonly coverage: number;
+  /** The names, years and figures of the question that the entry never mentions (stemmed). */
+  readonly missing: readonly string[];
 }
 
 interface Phrase {
@@ -93,11 +109,14 @@ function commonPrefix(a: string, b: string): number {
 /** Built once at start-up from the validated entries; `search` is pure and allocation-light. */
 export class Matcher {
   private readonly tokenize: Tokenizer;
+  private readonly rewriteAliases: (folded: string) => string;
   private readonly phrases: Phrase[] = [];
   private readonly postings = new Map<string, number[]>();
   private accumulator = new Float64Array(0);
   /** Token -> indices of the entries whose whole vocabulary (or answer) holds it. */
   private readonly bagPostings = new Map<string, number[]>();
+  /** Token -> indices of the entries whose cited paragraphs hold it (and their own vocabulary does not). */
+  private readonly paragraphPostings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly fuzzy: FuzzyVocabulary;
@@ -107,9 +126,10 @@ export class Matcher {
   private readonly roots = new Map<string, string | undefined>();
   /** Each entry's whole vocabulary (phrasings, answer, quotes), stemmed: what it "mentions". */
   private readonly entryBags: Set<string>[] = [];
-  /** Folded words written as proper nouns in the knowledge set (see learnProperNouns). */
+  /** Folded words written as proper nouns in the knowledge set (see properNouns.ts). */
   private readonly properNouns = new Set<string>();
   private readonly stopwords: ReadonlySet<string>;
+  private readonly neutral: ReadonlySet<string>;
 
   constructor(
     private readonly entries: readonly Entry[],
@@ -117,18 +137,19 @@ export class Matcher {
     private readonly options: MatcherOptions = DEFAULT_MATCHER_OPTIONS,
   ) {
     this.tokenize = createTokenizer(normalizer);
+    this.rewriteAliases = aliasRewriter(normalizer.aliases);
     this.stopwords = new Set(normalizer.stopwords.map(fold));
-    this.learnProperNouns([
-      ...(normalizer.paragraphs ?? []).map((p) => p.text),
-      ...entries.flatMap((e) => [e.answer, ...e.citations.map((c) => c.quote)]),
-    ]);
+    this.neutral = new Set((normalizer.neutralNames ?? []).flatMap((n) => this.tokenize(n)).map(stemWord));
+    const texts = [...(normalizer.paragraphs ?? []).map((p) => p.text), ...entries.flatMap((e) => [e.answer, ...e.citations.map((c) => c.quote)])];
+    for (const w of properNouns(texts, this.stopwords)) this.properNouns.add(w);
     // An alias for a name is a name too: "ursula von der leyen" -> "vonderleyen".
     for (const a of normalizer.aliases) {
       const canonical = fold(a.canonical);
       const named = a.variants.some((v) => this.properNouns.has(fold(v).split(' ')[0] ?? ''));
       if (named && !canonical.includes(' ')) this.properNouns.add(canonical);
     }
-    const phraseTokens = this.collectTokens();
+    const paragraphText = new Map((normalizer.paragraphs ?? []).flatMap((p) => (p.id === undefined ? [] : [[p.id, p.text] as const])));
+    const phraseTokens = this.collectTokens(paragraphText);
     this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
     this.accumulator = new Float64Array(this.phrases.length);
@@ -159,6 +180,16 @@ export class Matcher {
     return { text: words.join(' '), factor };
   }
 
+  /** The question as the index reads it, before stop words: typos corrected, aliases rewritten. */
+  rewrite(text: string): string {
+    return this.rewriteAliases(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text);
+  }
+
+  /** The stemmed words of `text` as the index sees them (typos corrected, aliases, no stop words). */
+  terms(text: string): Set<string> {
+    return new Set(this.tokenize(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text).map(stemWord));
+  }
+
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): SearchResult {
     const corrected = this.correctSpelling(text.slice(0, MAX_MATCH_CHARS));
@@ -182,12 +213,16 @@ export class Matcher {
     });
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     const required = this.requiredNames(words, names);
+    const known = terms.filter((t): t is { term: string; idf: number } => t.term !== undefined && !t.term.includes('>'));
+    const knownWeight = known.reduce((sum, t) => sum + t.idf, 0);
     const entries = ranked.slice(0, limit).flatMap(({ index, score }) => {
       const entry = this.entries[index];
       const bag = this.entryBags[index];
       const missing = [...required].filter((n) => !bag?.has(n));
       const missingFigures = missing.filter((n) => /^\d/.test(n)).length;
-      return entry ? [{ entry, score, missingNames: missing.length - missingFigures, missingFigures }] : [];
+      const covered = known.reduce((sum, t) => sum + (bag?.has(t.term) ? t.idf : 0), 0);
+      const coverage = knownWeight > 0 ? covered / knownWeight : 0;
+      return entry ? [{ entry, score, missingNames: missing.length - missingFigures, missingFigures, coverage, missing }] : [];
     });
     return { entries, words: wordCount, information, unknownShare };
   }
@@ -209,30 +244,11 @@ export class Matcher {
   private requiredNames(words: readonly string[], names: ReadonlySet<string>): Set<string> {
     const required = new Set(words.filter((w) => /^\d/.test(w) || this.properNouns.has(w)).map(stemWord));
     for (const n of names) required.add(n);
+    for (const n of this.neutral) required.delete(n);
     return required;
   }
 
-  /**
-   * Words the knowledge set writes with a capital inside a sentence ("China", "EU", "Macron"):
-   * proper nouns and acronyms, in the folded form the tokenizer produces.
-   */
-  private learnProperNouns(texts: readonly string[]): void {
-    const capital = new Set<string>();
-    const lower = new Set<string>();
-    for (const text of texts) {
-      // Addresses ("www.robert-schuman.eu/en") are not sentences.
-      for (const sentence of text.replace(/\S*\p{L}[./]\p{L}\S*/gu, ' ').split(/[.!?:;]\s+|\n/)) {
-        const words = sentence.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-        words.slice(1).forEach((w) => {
-          (/^\p{Lu}/u.test(w) ? capital : lower).add(fold(w));
-        });
-      }
-    }
-    // Never written in lower case here, and not an everyday lower-case word ("Joint Declaration").
-    for (const w of capital.keys()) if (!lower.has(w) && !this.stopwords.has(w) && !isCommonLowerCaseWord(w)) this.properNouns.add(w);
-  }
-
-  private collectTokens(): { entryIndex: number; tokens: string[] }[] {
+  private collectTokens(paragraphText: ReadonlyMap<string, string>): { entryIndex: number; tokens: string[] }[] {
     const df = new Map<string, number>();
     const phraseTokens: { entryIndex: number; tokens: string[] }[] = [];
     this.entries.forEach((e, entryIndex) => {
@@ -252,7 +268,16 @@ export class Matcher {
         list.push(entryIndex);
         this.bagPostings.set(t, list);
       }
+      const cited = e.citations.map((c) => paragraphText.get(c.paragraphId) ?? '').join(' ');
+      this.learn(cited);
+      const paragraphOnly = new Set(this.tokenize(cited).map(stemWord).filter((t) => !seen.has(t)));
+      for (const t of paragraphOnly) {
+        const list = this.paragraphPostings.get(t) ?? [];
+        list.push(entryIndex);
+        this.paragraphPostings.set(t, list);
+      }
       seen.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
+      paragraphOnly.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
     });
     const n = this.entries.length;
     for (const [t, d] of df) {
@@ -352,9 +377,14 @@ export class Matcher {
       if (t.term === undefined) continue;
       for (const i of this.bagPostings.get(t.term) ?? []) bagMatched[i] = (bagMatched[i] ?? 0) + t.idf;
     }
-    const { answerFieldWeight, blend } = this.options;
+    const paragraphMatched = new Float64Array(this.entries.length);
+    for (const t of terms) {
+      if (t.term === undefined) continue;
+      for (const i of this.paragraphPostings.get(t.term) ?? []) paragraphMatched[i] = (paragraphMatched[i] ?? 0) + t.idf;
+    }
+    const { answerFieldWeight, paragraphFieldWeight, blend } = this.options;
     for (let i = 0; i < best.length; i++) {
-      const bag = ((bagMatched[i] ?? 0) / total) * answerFieldWeight;
+      const bag = (((bagMatched[i] ?? 0) * answerFieldWeight + (paragraphMatched[i] ?? 0) * paragraphFieldWeight) / total);
       const phrase = best[i] ?? 0;
       // The best phrasing decides; the whole-entry match breaks ties and lifts paraphrases.
       best[i] = Math.max(phrase, bag) * (1 - blend) + Math.min(phrase, bag) * blend;

@@ -54,7 +54,7 @@ export function stemWord(word: string): string {
  * Variants are indexed by their first word: a question costs a few map lookups per word rather
  * than one regex with hundreds of alternatives.
  */
-function aliasRewriter(aliases: readonly Alias[]): (folded: string) => string {
+export function aliasRewriter(aliases: readonly Alias[]): (folded: string) => string {
   const byFirst = new Map<string, { words: string[]; canonical: string }[]>();
   for (const a of aliases) {
     const canonical = fold(a.canonical);

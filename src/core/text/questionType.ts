@@ -2,23 +2,29 @@
  * What kind of answer a question asks for, read from its question words: a time ("when", "what
  * year"), a place ("where"), a person or body ("who"), a number ("how many", "how much"), a length
  * of time or distance ("how long"), a reason ("why"), a forecast ("will ..."), an outcome ("what
- * was the outcome", "did they end up ..."). Other questions ("what", "does", keywords) have no type.
+ * was the outcome", "did they end up ..."), a content ("what did they discuss"). Other questions ("what", "does", keywords) have no type.
  */
 import { fold } from './normalize.js';
 
-export type QuestionType = 'when' | 'where' | 'who' | 'quantity' | 'duration' | 'why' | 'future' | 'outcome';
+export type QuestionType = 'when' | 'date' | 'where' | 'who' | 'entity' | 'quantity' | 'duration' | 'why' | 'future' | 'outcome' | 'content';
 
 const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   // "how much does Beijing value ...", "how much substance ..." ask for a degree, not a number.
-  ['quantity', /\bhow many\b|\bhow much (is|are|was|were|has|have|had|will|money)\b/],
+  ['quantity', /\bhow many\b|\bhow much (is|are|was|were|has|have|had|will|money|value)\b/],
   ['duration', /\bhow long\b/],
+  // A day or month is finer than a year: "on what date in 2020" is not answered by "in 2020".
+  ['date', /\b(what|which) (exact )?(date|day|month)\b|\bwhen exactly\b/],
   // Not "when it comes to ...", "when making policy", "when the brands left, who ...".
-  ['when', /\bwhen (is|are|was|were|do|does|did|will|would|has|have|had|exactly|precisely)\b|\b(what|which) (year|date|day|month)\b/],
+  ['when', /\bwhen (is|are|was|were|do|does|did|will|would|has|have|had|precisely)\b|\b(what|which) year\b/],
   ['where', /\bwhere\b/],
   ['who', /\b(who|whom)\b/],
+  // Named things: "which chinese companies", "in which city", "which member states".
+  ['entity', /\b(which|what) ((chinese|russian|european|eu|foreign|specific|other) )*(compan(y|ies)|firms?|countr(y|ies)|member states|states|cit(y|ies)|makers|manufacturers|individuals|officials|entities|banks)\b/],
   ['why', /\bwhy\b/],
   ['future', /^(will|what will|how will)\b/],
   ['outcome', /\b(outcome|who won|did .* win|end up|ended up)\b/],
+  // What was said or contained: "what did Xi and Zelensky discuss", "what was in the 13th package".
+  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|agree(d)? on|contents?|which (sectors|measures)|what measures|which articles|what (was|is|s|were) (actually |exactly )?in the)\b/],
 ];
 
 /** The type of the first question word in `text`, or undefined. */
@@ -45,7 +51,9 @@ export function answerTypes(phrasings: readonly string[], facts: string): Readon
     if (t) types.add(t);
   }
   if (/\b(1[89]|20)\d\d\b/.test(facts) || MONTH.test(facts)) types.add('when');
-  if (/\d/.test(facts)) {
+  if (MONTH.test(facts)) types.add('date');
+  // A year is not an amount: "how much did China invest" is not answered by "dried up in 2022".
+  if (/\d/.test(facts.replace(/\b(1[89]|20)\d\d\b/g, ''))) {
     types.add('quantity');
     types.add('duration');
   }
