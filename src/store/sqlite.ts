@@ -5,13 +5,13 @@
  * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
  * a change or none of it.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
+import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
@@ -20,7 +20,7 @@ import { sqliteSubscriptions } from './subscriptions.js';
 export const DB_FILE = 'eu-china-bot.sqlite';
 
 export interface SqliteStoreOptions {
-  /** Folder for the database and the salt file; created if missing. */
+  /** Folder for the database and the salt file; created 0700 if missing. */
   readonly dataDir: string;
   /** Timestamps for rows and claim leases (default: the system clock). */
   readonly clock?: Clock;
@@ -41,8 +41,9 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** Opens (creating and migrating if needed) the store in `options.dataDir`. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, DB_FILE);
+  ensurePrivateDatabase(file);
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
