@@ -139,8 +139,19 @@ export interface FeedbackLog extends FeedbackSink {
   feedback(query: Omit<LogQuery, 'channel'>): Promise<FeedbackRecord[]>;
 }
 
+/**
+ * Platform delivery ids already handled (Slack `event_id`, Teams activity ids), so a redelivery is
+ * dropped even after a restart or by another process. Asynchronous because a shared database
+ * (PostgreSQL) answers over the network; each implementation forgets ids after an expiry longer
+ * than the platforms retry (Slack about an hour, Teams minutes).
+ */
+export interface DeliveryLog {
+  /** Records `key`; true the first time it is seen within the expiry, false for a redelivery. */
+  firstSeen(key: string): Promise<boolean>;
+}
+
 /** Everything the bot persists, behind one interface. */
-export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog {
+export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog {
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
 }

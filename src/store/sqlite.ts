@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
+import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
+import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
 import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
@@ -28,6 +30,8 @@ export interface SqliteStoreOptions {
   readonly salt?: string;
   /** How long a writer waits for another process's lock, in ms (default 5000). */
   readonly busyTimeoutMs?: number;
+  /** How long a delivery id is remembered for dedupe, in ms (default DEFAULT_DELIVERY_TTL_MS, 2 h). */
+  readonly deliveryTtlMs?: number;
 }
 
 export interface SqliteStore extends Store {
@@ -63,6 +67,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       ...sqliteConversationRefs(db, now),
       ...sqliteQuestions(db, hash),
       ...sqliteFeedback(db, hash, now),
+      ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
       close: () => db.close(),
     };
   } catch (error) {
