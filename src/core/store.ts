@@ -45,6 +45,11 @@ export interface DigestClaim {
   readonly channel: string;
   readonly day: string;
   readonly token: string;
+  /**
+   * Set when this claim replaced one whose lease had expired without being settled: a process
+   * died after claiming, possibly after the platform had accepted its post.
+   */
+  readonly takenOver?: { readonly claimedAt: Date };
 }
 
 export interface DigestRecord {
@@ -53,6 +58,8 @@ export interface DigestRecord {
   readonly status: DigestStatus;
   readonly claimedAt: Date;
   readonly updatedAt: Date;
+  /** The platform's id of the posted message, once sent (when the platform gave one). */
+  readonly messageId?: string;
 }
 
 export interface DigestLedger {
@@ -61,8 +68,8 @@ export interface DigestLedger {
    * when a claim older than `leaseMs` was left by a process that died. Undefined otherwise.
    */
   claimDigest(channel: string, day: string, leaseMs: number): Promise<DigestClaim | undefined>;
-  /** Marks the claim sent; false when the claim is no longer this one's (lease taken over). */
-  markDigestSent(claim: DigestClaim): Promise<boolean>;
+  /** Marks the claim sent, with the platform's message id; false when the claim is no longer this one's (lease taken over). */
+  markDigestSent(claim: DigestClaim, messageId?: string): Promise<boolean>;
   /** Gives the claim up so a later run tries again; false when it is no longer this one's. */
   releaseDigest(claim: DigestClaim): Promise<boolean>;
   digestRecord(channel: string, day: string): Promise<DigestRecord | undefined>;

@@ -78,6 +78,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_seen_at ON deliveries (seen_at);
     `,
   },
+  {
+    version: 3,
+    name: 'the platform message id of a sent digest',
+    sql: 'ALTER TABLE digests ADD COLUMN message_id TEXT;',
+  },
 ];
 
 /** Brings `db` to the latest version; refuses a database written by a newer release. */
