@@ -157,8 +157,18 @@ export interface DeliveryLog {
   firstSeen(key: string): Promise<boolean>;
 }
 
-/** Everything the bot persists, behind one interface. */
-export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog {
+/** Whether the store can serve requests at all, for readiness probes. */
+export interface StoreHealth {
+  /** Resolves when the store is reachable and its data is where it was opened; rejects with a StoreError otherwise. */
+  ping(): Promise<void>;
+}
+
+/**
+ * Everything the bot persists, behind one interface. A write resolves only once it is saved
+ * where the next start will find it; otherwise it rejects with a StoreError, so nothing that was
+ * not saved is ever confirmed to a user.
+ */
+export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, StoreHealth {
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
 }

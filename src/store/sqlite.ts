@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { StoreError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
@@ -14,6 +15,7 @@ import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
 import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
+import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
@@ -58,9 +60,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const schemaVersion = migrate(db, now);
     const salt = options.salt ?? loadOrCreateSalt(options.dataDir);
     const hash = (platform: string, id: string): string => hashId(salt, platform, id);
-    return {
-      file,
-      schemaVersion,
+    const check = fileIdentityCheck(file);
+    const ping = db.prepare('SELECT 1');
+    const store = guardWrites({
       ...sqliteSubscriptions(db, now),
       ...sqliteLedger(db, now),
       ...sqliteRotation(db),
@@ -68,8 +70,17 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       ...sqliteQuestions(db, hash),
       ...sqliteFeedback(db, hash, now),
       ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
+      ping: async () => {
+        check();
+        try {
+          ping.get();
+        } catch (cause) {
+          throw new StoreError(`the database ${file} does not answer`, { cause });
+        }
+      },
       close: () => db.close(),
-    };
+    }, check);
+    return { ...store, file, schemaVersion };
   } catch (error) {
     db.close();
     throw error;
