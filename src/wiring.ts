@@ -14,6 +14,7 @@ import { ConfigError } from './core/errors.js';
 import type { Clock, Logger } from './core/ports.js';
 import type { Store } from './core/store.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
+import { registerReadiness } from './server/readiness.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -55,6 +56,7 @@ export async function startAdapters(deps: AdapterDeps): Promise<Adapters> {
   const { config, logger } = deps;
   const storage = { bot: deps.bot, store: deps.store, clock: deps.clock, logger, defaults: config.digest };
   const server = createHttpServer(logger);
+  registerReadiness(server, deps.store, logger);
   const slack = config.slack ? createSlackApp({ ...slackStorageDeps(storage), config: config.slack, logger, server, logLevel: config.logLevel }) : undefined;
   await slack?.start();
   const teams = config.teams || config.teamsLocal ? registerTeams(server, { ...teamsStorageDeps(storage), config, logger }) : undefined;

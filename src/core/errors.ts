@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'config_invalid'
   | 'knowledge_invalid'
   | 'knowledge_unreadable'
-  | 'delivery_failed';
+  | 'delivery_failed'
+  | 'store_unavailable';
 
 export class BotError extends Error {
   readonly code: ErrorCode;
@@ -46,6 +47,13 @@ export class KnowledgeError extends BotError {
 export class DeliveryError extends BotError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('delivery_failed', message, options);
+  }
+}
+
+/** The store could not do what was asked (its file is gone, the disk refused a write): nothing was saved. */
+export class StoreError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_unavailable', message, options);
   }
 }
 

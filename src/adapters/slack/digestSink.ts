@@ -11,7 +11,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/digest/compose.js';
-import { PermanentDeliveryError, type DigestTarget, type MessageSink } from '../../core/digest/sink.js';
+import { PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { slackChannelIdOf } from './channelKey.js';
@@ -37,12 +37,13 @@ export const TOKEN_PROBLEM: ReadonlySet<string> = new Set([
 export class SlackDigestSink implements MessageSink {
   constructor(private readonly client: WebClient) {}
 
-  /** Posts `digest` as a new message in the channel of `target`. */
-  async send(target: DigestTarget, digest: Digest): Promise<void> {
+  /** Posts `digest` as a new message in the channel of `target`; its `ts` is the message id. */
+  async send(target: DigestTarget, digest: Digest): Promise<PostedDigest> {
     const channel = slackChannelIdOf(target.channel);
     if (channel === undefined) throw new PermanentDeliveryError(`${target.channel} is not a Slack channel key (slack:<channel id>)`);
     try {
-      await this.client.chat.postMessage({ channel, ...renderDigest(digest), ...QUIET });
+      const posted = await this.client.chat.postMessage({ channel, ...renderDigest(digest), ...QUIET });
+      return posted.ts ? { messageId: posted.ts } : {};
     } catch (cause) {
       throw digestFailure(target.channel, cause);
     }

@@ -13,6 +13,7 @@ import type { Bot } from '../../core/bot.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { BotError, DeliveryError } from '../../core/errors.js';
 import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
+import type { DeliveryLog } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
@@ -46,6 +47,8 @@ export interface TeamsAdapterDeps {
   /** The digest commands (createDigestCommands); without them `subscribe` etc. are plain questions. */
   readonly digest?: DigestCommands;
   readonly retry?: RetryOptions;
+  /** Activity ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
+  readonly deliveries?: DeliveryLog;
 }
 
 export interface TeamsAdapter {
@@ -82,6 +85,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     ...(deps.searchBot ? { searchBot: deps.searchBot } : {}),
     ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
   });
   const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
   const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });

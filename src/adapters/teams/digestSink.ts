@@ -9,7 +9,7 @@
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Digest } from '../../core/digest/compose.js';
-import { PermanentDeliveryError, type DigestTarget, type MessageSink } from '../../core/digest/sink.js';
+import { PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
@@ -42,22 +42,27 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export class TeamsDigestSink implements MessageSink {
   constructor(private readonly deps: TeamsDigestSinkDeps) {}
 
-  /** Posts `digest` as a new message in the conversation of `target`. */
-  async send(target: DigestTarget, digest: Digest): Promise<void> {
+  /** Posts `digest` as a new message in the conversation of `target`; the connector's activity id is the message id. */
+  async send(target: DigestTarget, digest: Digest): Promise<PostedDigest> {
     const reference = await this.reference(target);
     const errors: unknown[] = [];
+    let messageId: string | undefined;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
         context.onSendActivities(async (_context, activities, next) => {
           for (const activity of activities) delete activity.replyToId;
           return next();
         });
-        await context.sendActivity(renderDigest(digest)).catch((error: unknown) => void errors.push(error));
+        await context.sendActivity(renderDigest(digest)).then(
+          (sent) => void (messageId = sent?.id),
+          (error: unknown) => void errors.push(error),
+        );
       });
     } catch (error) {
       errors.push(error); // creating the connector client (a token request) failed
     }
     if (errors.length > 0) throw await this.failure(target, errors[0]);
+    return messageId ? { messageId } : {};
   }
 
   private async reference(target: DigestTarget): Promise<Partial<ConversationReference>> {

@@ -13,9 +13,15 @@ export interface DigestTarget {
   readonly channel: string;
 }
 
+/** What the platform said when it accepted a digest. */
+export interface PostedDigest {
+  /** The platform's id of the new message (Slack `ts`, Teams activity id), when it gave one. */
+  readonly messageId?: string;
+}
+
 export interface MessageSink {
   /** Posts `digest` to `target`; throws PermanentDeliveryError when the channel is gone for good. */
-  send(target: DigestTarget, digest: Digest): Promise<void>;
+  send(target: DigestTarget, digest: Digest): Promise<PostedDigest>;
 }
 
 /** Picks the sink for a subscription's platform; undefined skips that platform's channels. */

@@ -3,6 +3,7 @@
  * app on the real HTTP server, a real SQLite store in a temp dir, `runDue` at injected instants
  * posting through the app's digest sink to the fake Web API on 127.0.0.1. Nothing leaves loopback.
  */
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttons, shownText } from '../../helpers/slackBlocks.js';
@@ -39,6 +40,15 @@ const posts = (): ApiCall[] => h.slack.fake.callsTo('chat.postMessage');
 const insightOf = (call: ApiCall | undefined): string => /\*Insight of the day:\* (.+)/.exec(shownText(call))?.[1] ?? '';
 
 describe('Slack digest commands and delivery (real Bolt app, real SQLite store, fake Web API)', () => {
+  it('tells the user a subscribe failed, and confirms nothing, when the database file was deleted', async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    for (const f of [h.store.file, `${h.store.file}-wal`, `${h.store.file}-shm`]) rmSync(f, { force: true });
+    const reply = shownText(await h.command('subscribe 09:00 Europe/Paris'));
+    expect(reply).not.toMatch(/Subscribed/);
+    expect(reply).toMatch(/Sorry, I couldn't/);
+    expect(h.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'slack digest command failed', fields: expect.objectContaining({ error: expect.objectContaining({ code: 'store_unavailable' }) }) }));
+  });
+
   it('subscribes by /eu-china, previews privately, posts one digest when due and none again', async () => {
     h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
     const ack = await h.command('subscribe 09:00 Europe/Paris');

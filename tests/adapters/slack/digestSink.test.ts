@@ -34,6 +34,11 @@ async function failure(): Promise<unknown> {
 }
 
 describe('SlackDigestSink (real WebClient, fake Web API)', () => {
+  it("returns the ts Slack gave the posted message, for the scheduler to record with the sent claim", async () => {
+    const posted = await sink.send(TARGET, todaysDigest());
+    expect(posted.messageId).toMatch(/^1712400000\.\d{6}$/);
+  });
+
   it('posts the digest as a new message in the channel, with its citation, previews off', async () => {
     await sink.send(TARGET, todaysDigest());
     const [call] = fake.callsTo('chat.postMessage');
