@@ -6,7 +6,7 @@
  * that name the variable to fix.
  */
 import { createSlackApp, slackStorageDeps, type SlackApp } from './adapters/slack/app.js';
-import { registerTeams, TEAMS_LOCAL_WARNING, teamsStorageDeps, type TeamsAdapter } from './adapters/teams/app.js';
+import { registerTeams, scrubStoredConversationRefs, TEAMS_LOCAL_WARNING, teamsStorageDeps, type TeamsAdapter } from './adapters/teams/app.js';
 import type { Config } from './config.js';
 import type { Bot } from './core/bot.js';
 import type { MessageSink, SinkFor } from './core/digest/sink.js';
@@ -58,6 +58,7 @@ export async function startAdapters(deps: AdapterDeps): Promise<Adapters> {
   const slack = config.slack ? createSlackApp({ ...slackStorageDeps(storage), config: config.slack, logger, server, logLevel: config.logLevel }) : undefined;
   await slack?.start();
   const teams = config.teams || config.teamsLocal ? registerTeams(server, { ...teamsStorageDeps(storage), config, logger }) : undefined;
+  if (teams) await scrubStoredConversationRefs(deps.store, logger); // rows older versions wrote with user details
   if (teams?.mode === 'local') process.stderr.write(`${TEAMS_LOCAL_WARNING}\n`);
   logger.info('http server listening', { port: await listen(server, config.port), slack: slack?.mode, teams: teams?.mode });
   const sinks: Readonly<Record<string, MessageSink | undefined>> = { slack: slack?.sink, teams: teams?.sink };

@@ -24,7 +24,7 @@ import { memoryConversationRefStore, type ConversationRefStore } from './welcome
 
 export { TeamsCloudAdapter } from './cloudAdapter.js';
 export { teamsChannelKey, teamsChannelOf } from './channelKey.js';
-export { storeConversationRefs } from './conversationRefs.js';
+export { scrubStoredConversationRefs, storeConversationRefs } from './conversationRefs.js';
 export { createTeamsDigestSink, TeamsDigestSink } from './digestSink.js';
 export { teamsStorageDeps, type TeamsStorageOptions } from './storage.js';
 
