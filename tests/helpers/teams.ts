@@ -142,7 +142,7 @@ export interface TeamsServer {
   close(): Promise<void>;
 }
 
-export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest'> {
+export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest' | 'auth'> {
   readonly bot: Bot;
   readonly config?: Pick<Config, 'teams' | 'teamsLocal'>;
   readonly retry?: RetryOptions;
@@ -161,6 +161,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     ...(options.searchBot ? { searchBot: options.searchBot } : {}),
     ...(options.conversations ? { conversations: options.conversations } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
     config: options.config ?? { teams: undefined, teamsLocal: true },
     logger,
     feedback: options.feedback ?? feedback,

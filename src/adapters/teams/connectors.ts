@@ -50,7 +50,7 @@ export class ConnectorReusingAuthentication extends BotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(protected readonly inner: BotFrameworkAuthentication) {
     super();
   }
 
@@ -88,7 +88,7 @@ export class ConnectorReusingAuthentication extends BotFrameworkAuthentication {
     return this.inner.authenticateChannelRequest(authHeader);
   }
 
-  private reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
+  protected reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
     const factory = result.connectorFactory;
     if (!factory) return result;
     return { ...result, connectorFactory: new CachingConnectorFactory(factory, appIdOf(result.claimsIdentity), this.clients) };
