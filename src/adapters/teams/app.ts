@@ -66,7 +66,7 @@ export interface TeamsAdapter {
 export const TEAMS_LOCAL_WARNING = [
   '',
   '!!! TEAMS_LOCAL=1 and no MicrosoftAppId: POST /api/messages accepts UNAUTHENTICATED requests. !!!',
-  '!!! Anyone who can reach this port can make the bot post to any serviceUrl. Local testing only. !!!',
+  '!!! The server listens on 127.0.0.1 only and replies only to a serviceUrl on this machine.     !!!',
   '',
 ].join('\n');
 
