@@ -80,6 +80,7 @@ export async function startFakeLogin(appId: string): Promise<FakeLogin> {
         'an unknown key': signed({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }, full(claims), stranger.privateKey),
         'a flipped signature': `${h}.${p}.${flipped.toString('base64url')}`,
         'nbf in the future': token({ ...claims, nbf: now() + 3600, exp: now() + 7200 }),
+        'alg naming an Object property': token(claims, { alg: 'constructor' }),
       };
     },
     close: () =>

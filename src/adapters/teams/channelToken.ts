@@ -11,7 +11,8 @@ import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector'
 import { UnauthenticatedError } from '../../core/errors.js';
 import type { SigningKeys } from './signingKeys.js';
 
-const ALGORITHMS: Readonly<Record<string, string>> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
+// A Map, not an object literal: `alg: "constructor"` must not find Object.prototype's.
+const ALGORITHMS: ReadonlyMap<unknown, string> = new Map([['RS256', 'sha256'], ['RS384', 'sha384'], ['RS512', 'sha512']]);
 /** The clock skew botbuilder allows too. */
 const CLOCK_TOLERANCE_S = 5 * 60;
 const JWT = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]*)$/;
@@ -30,7 +31,7 @@ export async function verifyChannelToken(authHeader: string, activity: Activity,
   const [, head = '', body = '', signature = ''] = parts;
   const header = decodePart(head, 'header');
   const claims = decodePart(body, 'payload');
-  const hash = typeof header['alg'] === 'string' ? ALGORITHMS[header['alg']] : undefined;
+  const hash = ALGORITHMS.get(header['alg']);
   if (!hash) throw new UnauthenticatedError(`signing algorithm ${printable(header['alg'])} is not accepted`);
   if (claims['iss'] !== AuthenticationConstants.ToBotFromChannelTokenIssuer) throw new UnauthenticatedError('the token was not issued by the Bot Framework channel');
   const kid = typeof header['kid'] === 'string' ? header['kid'] : '';
