@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'knowledge_invalid'
   | 'knowledge_unreadable'
   | 'delivery_failed'
-  | 'store_unavailable';
+  | 'store_unavailable'
+  | 'unauthenticated'
+  | 'auth_unavailable';
 
 export class BotError extends Error {
   readonly code: ErrorCode;
@@ -61,4 +63,18 @@ export class StoreError extends BotError {
 export function formatKnowledgeIssues(issues: readonly KnowledgeIssue[]): string {
   const lines = issues.map((i) => `${i.file}${i.entry ? ` [${i.entry}]` : ''}: ${i.message}`);
   return `The knowledge set has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+/** A request whose credentials do not hold (HTTP 401); the message says why and never holds the token. */
+export class UnauthenticatedError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unauthenticated', message, options);
+  }
+}
+
+/** What authenticates requests (a login host, its keys) did not answer in time (HTTP 503). */
+export class AuthUnavailableError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('auth_unavailable', message, options);
+  }
 }

@@ -16,7 +16,9 @@ import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
 import { conversationIdOf } from './channelKey.js';
 import { createCloudAdapter, teamsAppId, teamsEnabled, type TeamsAdapterConfig } from './cloudAdapter.js';
 import { storeConversationRefs } from './conversationRefs.js';
-import { statusOf } from './delivery.js';
+import { retryAfterMs, statusOf } from './delivery.js';
+
+export { retryAfterMs } from './delivery.js';
 import { renderDigest } from './digestCard.js';
 import type { ConversationRefStore } from './welcome.js';
 
@@ -88,26 +90,6 @@ export class TeamsDigestSink implements MessageSink {
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The Retry-After of a connector error (seconds or an HTTP date), in ms from `now`; undefined without one. */
-export function retryAfterMs(error: unknown, now: number = Date.now()): number | undefined {
-  const value = responseHeader(error, 'retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** A header of the HTTP response a connector error (`RestError`) carries. */
-function responseHeader(error: unknown, name: string): string | undefined {
-  if (typeof error !== 'object' || error === null || !('response' in error)) return undefined;
-  const { response } = error;
-  if (typeof response !== 'object' || response === null || !('headers' in response)) return undefined;
-  const { headers } = response;
-  if (typeof headers !== 'object' || headers === null || !('get' in headers) || typeof headers.get !== 'function') return undefined;
-  const value: unknown = headers.get(name);
-  return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * The Teams sink for `npm run digest -- run-due` (no HTTP server): its own CloudAdapter, the
