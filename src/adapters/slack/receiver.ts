@@ -3,12 +3,14 @@
  * `POST /slack/events`) instead of opening its own port as Bolt's HTTPReceiver would. Every
  * request is signature-checked before its body is parsed or dispatched (only Slack's unsigned
  * `ssl_check` ping is answered first, and never dispatched); a bad or stale signature gets 401
- * and never reaches a listener, so it can never cause a reply.
+ * and never reaches a listener, so it can never cause a reply. A signed body that is no Slack
+ * payload (`payload.ts`) gets 400, never a 500 from deep inside Bolt.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Clock, Logger } from '../../core/ports.js';
 import { readBody, type HttpServer } from '../../server/http.js';
+import { isSlackPayload } from './payload.js';
 import { verifySignature } from './signature.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -67,9 +69,12 @@ export class SharedServerReceiver implements Receiver {
       return void res.writeHead(401).end();
     }
     const body = parseBody(raw, header('content-type'));
-    if (!body) return void res.writeHead(400).end();
-    if (body['type'] === 'url_verification') {
+    if (body?.['type'] === 'url_verification') {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge: body['challenge'] }));
+    }
+    if (!body || !isSlackPayload(body)) {
+      this.options.logger.warn('slack request malformed', { path: req.url, type: typeof body?.['type'] === 'string' ? body['type'] : undefined });
+      return void res.writeHead(400).end();
     }
     await this.dispatch(this.app, req, res, body);
   }
