@@ -119,6 +119,17 @@ describe('Slack digest commands and delivery (real Bolt app, real SQLite store, 
     expect(await h.runDue('2024-03-31T07:01:00Z')).toEqual({ sent: [CHANNEL_KEY], failed: [], unsubscribed: [] });
   });
 
+  it('echoes a bad subscribe argument as inert text: no formatting, no bidi override, no zero-width character, no link', async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    const reply = await h.command('subscribe 09:00 *Evil*\u202Egnp.exe\u200B_https://evil.example_');
+    const blocks = reply.body['blocks'];
+    const shown = shownText(reply);
+    expect(shown).toContain('Unknown time zone "*Evil*gnp.exe_https://evil.example_"');
+    expect(shown).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+    expect(JSON.stringify(blocks)).not.toContain('"type":"mrkdwn"');
+    expect(shown).not.toMatch(/<https?:/);
+  });
+
   it('takes the digest commands in a mention: the confirmation in the thread, the preview only to the asker', async () => {
     h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
     await h.mention('subscribe 08:30 Europe/Paris');
