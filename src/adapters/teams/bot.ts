@@ -16,7 +16,7 @@ import { teamsChannelKey } from './channelKey.js';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './delivery.js';
 import { renderDigest } from './digestCard.js';
 import { searchResponse } from './messageExtension.js';
-import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, teamsText, type Reply } from './render.js';
+import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, teamsEcho, type Reply } from './render.js';
 import { scopeOf, toRequest, type Command, type TeamsRequest } from './toQuestion.js';
 import { botWasAdded, botWasRemoved, referenceOf, renderWelcome, type ConversationRefStore } from './welcome.js';
 
@@ -118,7 +118,7 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     const target = { platform: 'teams', channel: teamsChannelKey(activity.conversation.id) };
     const result = await digest?.handle(target, request.text);
     if (!result) return renderAnswer(bot.ask(request.question));
-    return result.digest ? renderDigest(result.digest) : { type: 'message', text: teamsText(result.text) };
+    return result.digest ? renderDigest(result.digest) : { type: 'message', text: teamsEcho(result.text) };
   }
 
   private async welcome(context: TurnContext): Promise<void> {

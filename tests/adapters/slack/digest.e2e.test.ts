@@ -116,6 +116,30 @@ describe('Slack digest commands and delivery (real Bolt app, real SQLite store, 
     expect(await h.runDue('2024-03-31T07:01:00Z')).toEqual({ sent: [CHANNEL_KEY], failed: [], unsubscribed: [] });
   });
 
+  it('gives up at once on a channel Slack rate-limits for an hour, releases its claim, and posts on the next run', { timeout: 10_000 }, async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    await h.command('subscribe 09:00 Europe/Paris');
+    h.slack.fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 3600 });
+    expect(await h.runDue(DUE)).toEqual({ sent: [], failed: [CHANNEL_KEY], unsubscribed: [] });
+    expect(posts()).toHaveLength(1);
+    expect(h.sleeps).toEqual([]);
+    expect(await h.store.digestRecord(CHANNEL_KEY, '2024-03-31')).toMatchObject({ status: 'released' });
+    const [failed] = h.logger.find('digest: delivery failed; claim released, the next run tries again');
+    expect(String(failed?.fields['error'])).toMatch(/rate limit.*3600 s/);
+    expect(await h.runDue('2024-03-31T07:01:00Z')).toEqual({ sent: [CHANNEL_KEY], failed: [], unsubscribed: [] });
+  });
+
+  it('echoes a bad subscribe argument as inert text: no formatting, no bidi override, no zero-width character, no link', async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    const reply = await h.command('subscribe 09:00 *Evil*\u202Egnp.exe\u200B_https://evil.example_');
+    const blocks = reply.body['blocks'];
+    const shown = shownText(reply);
+    expect(shown).toContain('Unknown time zone "*Evil*gnp.exe_https://evil.example_"');
+    expect(shown).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+    expect(JSON.stringify(blocks)).not.toContain('"type":"mrkdwn"');
+    expect(shown).not.toMatch(/<https?:/);
+  });
+
   it('takes the digest commands in a mention: the confirmation in the thread, the preview only to the asker', async () => {
     h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
     await h.mention('subscribe 08:30 Europe/Paris');

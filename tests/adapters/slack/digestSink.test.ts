@@ -81,6 +81,15 @@ describe('SlackDigestSink (real WebClient, fake Web API)', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it('fails at once, without waiting, on a 429 whose Retry-After is past what a digest run waits', { timeout: 10_000 }, async () => {
+    fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 3600 });
+    const error = await failure();
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(isPermanent(error)).toBe(false);
+    expect(String(error)).toMatch(/rate limit.*3600 s/);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('refuses a channel key of another platform without calling Slack', async () => {
     const error = await sink.send({ platform: 'teams', channel: 'teams:19:abc@thread.tacv2' }, todaysDigest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentDeliveryError);
