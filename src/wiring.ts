@@ -6,7 +6,7 @@
  * that name the variable to fix.
  */
 import { createSlackApp, slackStorageDeps, type SlackApp } from './adapters/slack/app.js';
-import { registerTeams, TEAMS_LOCAL_WARNING, teamsStorageDeps, type TeamsAdapter } from './adapters/teams/app.js';
+import { registerTeams, scrubStoredConversationRefs, TEAMS_LOCAL_WARNING, teamsStorageDeps, type TeamsAdapter, type TeamsStorageOptions } from './adapters/teams/app.js';
 import type { Config } from './config.js';
 import type { Bot } from './core/bot.js';
 import type { MessageSink, SinkFor } from './core/digest/sink.js';
@@ -14,6 +14,7 @@ import { ConfigError } from './core/errors.js';
 import type { Clock, Logger } from './core/ports.js';
 import type { Store } from './core/store.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
+import { registerReadiness } from './server/readiness.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -55,11 +56,13 @@ export async function startAdapters(deps: AdapterDeps): Promise<Adapters> {
   const { config, logger } = deps;
   const storage = { bot: deps.bot, store: deps.store, clock: deps.clock, logger, defaults: config.digest };
   const server = createHttpServer(logger);
+  registerReadiness(server, deps.store, logger);
   const slack = config.slack ? createSlackApp({ ...slackStorageDeps(storage), config: config.slack, logger, server, logLevel: config.logLevel }) : undefined;
   await slack?.start();
-  const teams = config.teams || config.teamsLocal ? registerTeams(server, { ...teamsStorageDeps(storage), config, logger }) : undefined;
-  if (teams?.mode === 'local') process.stderr.write(`${TEAMS_LOCAL_WARNING}\n`);
-  logger.info('http server listening', { port: await listen(server, config.port), slack: slack?.mode, teams: teams?.mode });
+  const teams = await startTeams(server, deps, storage);
+  // Unauthenticated Teams answers anyone who can reach the port: only this machine may.
+  const host = teams?.mode === 'local' ? '127.0.0.1' : undefined;
+  logger.info('http server listening', { port: await listen(server, config.port, host), host: host ?? 'all interfaces', slack: slack?.mode, teams: teams?.mode });
   const sinks: Readonly<Record<string, MessageSink | undefined>> = { slack: slack?.sink, teams: teams?.sink };
   return {
     ...(slack ? { slack } : {}),
@@ -69,9 +72,18 @@ export async function startAdapters(deps: AdapterDeps): Promise<Adapters> {
   };
 }
 
-async function listen(server: HttpServer, port: number): Promise<number> {
+async function startTeams(server: HttpServer, deps: AdapterDeps, storage: TeamsStorageOptions): Promise<TeamsAdapter | undefined> {
+  const { config, logger } = deps;
+  if (!config.teams && !config.teamsLocal) return undefined;
+  const teams = registerTeams(server, { ...teamsStorageDeps(storage), config, logger });
+  await scrubStoredConversationRefs(deps.store, logger); // rows older versions wrote with user details
+  if (teams.mode === 'local') process.stderr.write(`${TEAMS_LOCAL_WARNING}\n`);
+  return teams;
+}
+
+async function listen(server: HttpServer, port: number, host: string | undefined): Promise<number> {
   try {
-    return await server.listen(port);
+    return await server.listen(port, host);
   } catch (cause) {
     const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : 'error';
     throw new ConfigError(`Cannot listen on PORT=${port} (${code}); stop the other process using it or set PORT in .env`, { cause });

@@ -56,6 +56,7 @@ describe('npm start with Slack configured', { timeout: 60_000 }, () => {
     const exited = exitOf(child);
     const listening = await logLine(child, 'http server listening');
     const eventsUrl = `http://127.0.0.1:${String(listening['port'])}/slack/events`;
+    expect((await fetch(`http://127.0.0.1:${String(listening['port'])}/readyz`)).status).toBe(200);
 
     const [digest] = await fake.waitFor('chat.postMessage', 1, 20_000);
     expect(digest?.body['channel']).toBe('C0GENERAL01');
@@ -77,7 +78,7 @@ describe('npm start with Slack configured', { timeout: 60_000 }, () => {
 
     const store = openSqliteStore({ dataDir });
     const today = new Date().toISOString().slice(0, 10);
-    expect(await store.digestRecord('slack:C0GENERAL01', today)).toMatchObject({ status: 'sent' });
+    expect(await store.digestRecord('slack:C0GENERAL01', today)).toMatchObject({ status: 'sent', messageId: expect.stringMatching(/^1712400000\.\d{6}$/) });
     expect(await store.subscription('slack:C0GENERAL01')).toMatchObject({ time: '08:30', timeZone: 'Europe/Paris' });
     expect(await store.questions({})).toEqual([expect.objectContaining({ platform: 'slack', channel: 'slack:C0GENERAL01', decision: 'answer' })]);
     store.close();

@@ -29,7 +29,10 @@ const USAGE = `Usage:
 /** Prints each digest as text on stdout: what run-due does where no platform sink is plugged in. */
 function consoleSink(out: NodeJS.WritableStream): MessageSink {
   return {
-    send: async (target, digest) => void out.write(`── ${target.channel} ──\n${renderDigestText(digest)}\n\n`),
+    send: async (target, digest) => {
+      out.write(`── ${target.channel} ──\n${renderDigestText(digest)}\n\n`);
+      return {};
+    },
   };
 }
 

@@ -8,7 +8,10 @@ export type ErrorCode =
   | 'config_invalid'
   | 'knowledge_invalid'
   | 'knowledge_unreadable'
-  | 'delivery_failed';
+  | 'delivery_failed'
+  | 'store_unavailable'
+  | 'unauthenticated'
+  | 'auth_unavailable';
 
 export class BotError extends Error {
   readonly code: ErrorCode;
@@ -49,8 +52,29 @@ export class DeliveryError extends BotError {
   }
 }
 
+/** The store could not do what was asked (its file is gone, the disk refused a write): nothing was saved. */
+export class StoreError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_unavailable', message, options);
+  }
+}
+
 /** One line per issue: `knowledge/qa/eu.yaml [entry-id]: message`. */
 export function formatKnowledgeIssues(issues: readonly KnowledgeIssue[]): string {
   const lines = issues.map((i) => `${i.file}${i.entry ? ` [${i.entry}]` : ''}: ${i.message}`);
   return `The knowledge set has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+/** A request whose credentials do not hold (HTTP 401); the message says why and never holds the token. */
+export class UnauthenticatedError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unauthenticated', message, options);
+  }
+}
+
+/** What authenticates requests (a login host, its keys) did not answer in time (HTTP 503). */
+export class AuthUnavailableError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('auth_unavailable', message, options);
+  }
 }

@@ -45,6 +45,11 @@ export interface DigestClaim {
   readonly channel: string;
   readonly day: string;
   readonly token: string;
+  /**
+   * Set when this claim replaced one whose lease had expired without being settled: a process
+   * died after claiming, possibly after the platform had accepted its post.
+   */
+  readonly takenOver?: { readonly claimedAt: Date };
 }
 
 export interface DigestRecord {
@@ -53,6 +58,8 @@ export interface DigestRecord {
   readonly status: DigestStatus;
   readonly claimedAt: Date;
   readonly updatedAt: Date;
+  /** The platform's id of the posted message, once sent (when the platform gave one). */
+  readonly messageId?: string;
 }
 
 export interface DigestLedger {
@@ -61,8 +68,8 @@ export interface DigestLedger {
    * when a claim older than `leaseMs` was left by a process that died. Undefined otherwise.
    */
   claimDigest(channel: string, day: string, leaseMs: number): Promise<DigestClaim | undefined>;
-  /** Marks the claim sent; false when the claim is no longer this one's (lease taken over). */
-  markDigestSent(claim: DigestClaim): Promise<boolean>;
+  /** Marks the claim sent, with the platform's message id; false when the claim is no longer this one's (lease taken over). */
+  markDigestSent(claim: DigestClaim, messageId?: string): Promise<boolean>;
   /** Gives the claim up so a later run tries again; false when it is no longer this one's. */
   releaseDigest(claim: DigestClaim): Promise<boolean>;
   digestRecord(channel: string, day: string): Promise<DigestRecord | undefined>;
@@ -139,8 +146,29 @@ export interface FeedbackLog extends FeedbackSink {
   feedback(query: Omit<LogQuery, 'channel'>): Promise<FeedbackRecord[]>;
 }
 
-/** Everything the bot persists, behind one interface. */
-export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog {
+/**
+ * Platform delivery ids already handled (Slack `event_id`, Teams activity ids), so a redelivery is
+ * dropped even after a restart or by another process. Asynchronous because a shared database
+ * (PostgreSQL) answers over the network; each implementation forgets ids after an expiry longer
+ * than the platforms retry (Slack about an hour, Teams minutes).
+ */
+export interface DeliveryLog {
+  /** Records `key`; true the first time it is seen within the expiry, false for a redelivery. */
+  firstSeen(key: string): Promise<boolean>;
+}
+
+/** Whether the store can serve requests at all, for readiness probes. */
+export interface StoreHealth {
+  /** Resolves when the store is reachable and its data is where it was opened; rejects with a StoreError otherwise. */
+  ping(): Promise<void>;
+}
+
+/**
+ * Everything the bot persists, behind one interface. A write resolves only once it is saved
+ * where the next start will find it; otherwise it rejects with a StoreError, so nothing that was
+ * not saved is ever confirmed to a user.
+ */
+export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, StoreHealth {
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
 }

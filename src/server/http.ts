@@ -1,7 +1,8 @@
 /**
  * The one HTTP server of the process (PORT, default 3978). Adapters register their routes here
  * (`/slack/events`, `/api/messages`); `GET /healthz` is built in. Unknown paths get 404 and a
- * handler that throws gets a 500 and one log line, never a crashed process.
+ * handler that throws gets a 500 and one log line, never a crashed process. A client that hangs
+ * up mid-request is not the bot's failure: logged at debug, so nobody can fill the error log.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,7 @@ export function createHttpServer(logger: Logger): HttpServer {
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((error: unknown) => {
+        if (clientAborted(req, res)) return logger.debug('http request aborted by the client', { path, method: req.method });
         logger.error('http handler failed', { path, error });
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         if (!res.writableEnded) res.end('{"error":"internal error"}');
@@ -49,6 +51,11 @@ export function createHttpServer(logger: Logger): HttpServer {
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The client went away before its request was complete (reading the body then throws "aborted"). */
+function clientAborted(req: IncomingMessage, res: ServerResponse): boolean {
+  return !req.complete && (req.destroyed || res.destroyed);
 }
 
 /**

@@ -3,6 +3,8 @@
  * decides whether this caller gets it; SQLite serialises writers, so of two processes sharing
  * the file exactly one sees `changes === 1`. Only the holder of the random token can mark the
  * claim sent or release it, so a process whose lease was taken over cannot undo the new owner.
+ * The claim reads the row it replaces in the same IMMEDIATE transaction, so the new holder knows
+ * when it took over an unsettled claim (whose post may have gone out) rather than a released one.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -14,6 +16,7 @@ interface DigestRow {
   status: DigestStatus;
   claimed_at: number;
   updated_at: number;
+  message_id: string | null;
 }
 
 const toRecord = (r: DigestRow): DigestRecord => ({
@@ -22,7 +25,15 @@ const toRecord = (r: DigestRow): DigestRecord => ({
   status: r.status,
   claimedAt: new Date(r.claimed_at),
   updatedAt: new Date(r.updated_at),
+  ...(r.message_id !== null ? { messageId: r.message_id } : {}),
 });
+
+interface ClaimRequest {
+  readonly channel: string;
+  readonly day: string;
+  readonly leaseMs: number;
+  readonly at: number;
+}
 
 /** The DigestLedger part of the SQLite store. */
 export function sqliteLedger(db: Database.Database, now: () => number): DigestLedger {
@@ -32,20 +43,23 @@ export function sqliteLedger(db: Database.Database, now: () => number): DigestLe
     ON CONFLICT (channel, day) DO UPDATE SET status = 'claimed', token = excluded.token,
       claimed_at = excluded.claimed_at, updated_at = excluded.updated_at
     WHERE digests.status = 'released' OR (digests.status = 'claimed' AND digests.claimed_at <= :staleBefore)`);
-  const settle = db.prepare<{ channel: string; day: string; token: string; status: DigestStatus; at: number }>(`
-    UPDATE digests SET status = :status, updated_at = :at
+  const settle = db.prepare<{ channel: string; day: string; token: string; status: DigestStatus; at: number; messageId: string | null }>(`
+    UPDATE digests SET status = :status, updated_at = :at, message_id = :messageId
     WHERE channel = :channel AND day = :day AND token = :token AND status = 'claimed'`);
   const get = db.prepare<[string, string], DigestRow>('SELECT * FROM digests WHERE channel = ? AND day = ?');
   const recent = db.prepare<[number], DigestRow>('SELECT * FROM digests ORDER BY updated_at DESC, channel LIMIT ?');
-  const finish = (c: DigestClaim, status: DigestStatus): boolean => settle.run({ ...c, status, at: now() }).changes === 1;
+  const finish = (c: DigestClaim, status: DigestStatus, messageId?: string): boolean =>
+    settle.run({ channel: c.channel, day: c.day, token: c.token, status, at: now(), messageId: messageId ?? null }).changes === 1;
+  const claimOnce = db.transaction(({ channel, day, leaseMs, at }: ClaimRequest): DigestClaim | undefined => {
+    const previous = get.get(channel, day);
+    const token = randomUUID();
+    if (claim.run({ channel, day, token, at, staleBefore: at - leaseMs }).changes !== 1) return undefined;
+    return previous?.status === 'claimed' ? { channel, day, token, takenOver: { claimedAt: new Date(previous.claimed_at) } } : { channel, day, token };
+  });
 
   return {
-    claimDigest: async (channel, day, leaseMs) => {
-      const at = now();
-      const token = randomUUID();
-      return claim.run({ channel, day, token, at, staleBefore: at - leaseMs }).changes === 1 ? { channel, day, token } : undefined;
-    },
-    markDigestSent: async (c) => finish(c, 'sent'),
+    claimDigest: async (channel, day, leaseMs) => claimOnce.immediate({ channel, day, leaseMs, at: now() }),
+    markDigestSent: async (c, messageId) => finish(c, 'sent', messageId),
     releaseDigest: async (c) => finish(c, 'released'),
     digestRecord: async (channel, day) => {
       const row = get.get(channel, day);

@@ -70,6 +70,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_at ON feedback (at);
     `,
   },
+  {
+    version: 2,
+    name: 'delivery ids already handled (dedupe across restarts)',
+    sql: `
+      CREATE TABLE deliveries (key TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) STRICT;
+      CREATE INDEX deliveries_seen_at ON deliveries (seen_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'the platform message id of a sent digest',
+    sql: 'ALTER TABLE digests ADD COLUMN message_id TEXT;',
+  },
 ];
 
 /** Brings `db` to the latest version; refuses a database written by a newer release. */

@@ -5,13 +5,17 @@
  * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
  * a change or none of it.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { StoreError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
+import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
+import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
+import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
+import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
@@ -20,7 +24,7 @@ import { sqliteSubscriptions } from './subscriptions.js';
 export const DB_FILE = 'eu-china-bot.sqlite';
 
 export interface SqliteStoreOptions {
-  /** Folder for the database and the salt file; created if missing. */
+  /** Folder for the database and the salt file; created 0700 if missing. */
   readonly dataDir: string;
   /** Timestamps for rows and claim leases (default: the system clock). */
   readonly clock?: Clock;
@@ -28,6 +32,8 @@ export interface SqliteStoreOptions {
   readonly salt?: string;
   /** How long a writer waits for another process's lock, in ms (default 5000). */
   readonly busyTimeoutMs?: number;
+  /** How long a delivery id is remembered for dedupe, in ms (default DEFAULT_DELIVERY_TTL_MS, 2 h). */
+  readonly deliveryTtlMs?: number;
 }
 
 export interface SqliteStore extends Store {
@@ -41,8 +47,9 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** Opens (creating and migrating if needed) the store in `options.dataDir`. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, DB_FILE);
+  ensurePrivateDatabase(file);
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
@@ -53,17 +60,27 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const schemaVersion = migrate(db, now);
     const salt = options.salt ?? loadOrCreateSalt(options.dataDir);
     const hash = (platform: string, id: string): string => hashId(salt, platform, id);
-    return {
-      file,
-      schemaVersion,
+    const check = fileIdentityCheck(file);
+    const ping = db.prepare('SELECT 1');
+    const store = guardWrites({
       ...sqliteSubscriptions(db, now),
       ...sqliteLedger(db, now),
       ...sqliteRotation(db),
       ...sqliteConversationRefs(db, now),
       ...sqliteQuestions(db, hash),
       ...sqliteFeedback(db, hash, now),
+      ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
+      ping: async () => {
+        check();
+        try {
+          ping.get();
+        } catch (cause) {
+          throw new StoreError(`the database ${file} does not answer`, { cause });
+        }
+      },
       close: () => db.close(),
-    };
+    }, check);
+    return { ...store, file, schemaVersion };
   } catch (error) {
     db.close();
     throw error;

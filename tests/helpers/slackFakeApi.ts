@@ -34,6 +34,8 @@ export interface FakeSlackApi {
   callsTo(method: string): ApiCall[];
   /** Makes the next `times` calls to `method` fail as described. */
   failNext(method: string, times: number, failure: Failure): void;
+  /** Holds every call to `method` open (recorded, not answered) until the returned release is called. */
+  hold(method: string): () => void;
   /** Resolves once `method` has been called `count` times (rejects after `timeoutMs`). */
   waitFor(method: string, count: number, timeoutMs?: number): Promise<ApiCall[]>;
   /** Called for every call as it arrives (the bench uses it to time replies). */
@@ -53,6 +55,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: ApiCall[] = [];
   const failures = new Map<string, { times: number; failure: Failure }>();
   const waiters = new Set<() => void>();
+  const held = new Map<string, (() => void)[]>();
   let counter = 0;
   const fake: FakeSlackApi = {
     apiUrl: '',
@@ -61,6 +64,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo: (method) => calls.filter((c) => c.method === method),
     failNext: (method, times, failure) => void failures.set(method, { times, failure }),
     waitFor: (method, count, timeoutMs = 5000) => waitForCalls(fake, waiters, method, count, timeoutMs),
+    hold: (method) => {
+      held.set(method, []);
+      return () => {
+        const queued = held.get(method) ?? [];
+        held.delete(method);
+        for (const answer of queued) answer();
+      };
+    },
     onCall: undefined,
     close: () => close(server),
   };
@@ -72,7 +83,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       calls.push(call);
       fake.onCall?.(call);
       for (const wake of waiters) wake();
-      reply(res, method, body, failures, (counter += 1));
+      const n = (counter += 1);
+      const answer = (): void => reply(res, method, body, failures, n);
+      const queue = held.get(method);
+      if (queue) queue.push(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   readonly shareBot?: Bot;
   /** The digest commands (see slackStorageDeps); none by default. */
   readonly digest?: SlackAppDeps['digest'];
+  /** Where handled event ids are kept (a real store to survive a restart); in memory by default. */
+  readonly deliveries?: SlackAppDeps['deliveries'];
 }
 
 let sharedBot: Bot | undefined;
@@ -60,6 +62,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     retry: FAST_RETRY,
     ...(options.shareBot ? { shareBot: options.shareBot } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
+    ...(options.deliveries ? { deliveries: options.deliveries } : {}),
   });
   await app.start();
   const port = await server.listen(0, '127.0.0.1');

@@ -78,8 +78,12 @@ export interface FakeConnector {
   readonly requests: ConnectorRequest[];
   /** TCP connections opened to the connector so far. */
   readonly connections: () => number;
+  /** Every POST received so far, failed or not. */
+  readonly attempts: () => number;
   /** The next `times` requests get `status` (with `headers`). */
   failNext(status: number, times: number, headers?: Record<string, string>): void;
+  /** The next `times` requests are read and never answered. */
+  hangNext(times: number): void;
   close(): Promise<void>;
 }
 
@@ -88,13 +92,16 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/
 /** Starts a fake Bot Framework connector on 127.0.0.1 and an ephemeral port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: ConnectorRequest[] = [];
-  const failures: { status: number; headers: Record<string, string> }[] = [];
+  const failures: ({ status: number; headers: Record<string, string> } | 'hang')[] = [];
   let next = 0;
+  let attempts = 0;
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const match = ACTIVITIES.exec((req.url ?? '').split('?')[0] ?? '');
       if (req.method !== 'POST' || !match?.[1]) return void res.writeHead(404).end();
+      attempts++;
       const failure = failures.shift();
+      if (failure === 'hang') return;
       if (failure) return void res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end('{"error":{"code":"ServiceError"}}');
       const activity: unknown = JSON.parse(body || '{}');
       requests.push({
@@ -116,6 +123,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     requests,
     connections: () => connections,
+    attempts: () => attempts,
+    hangNext: (times) => {
+      for (let i = 0; i < times; i++) failures.push('hang');
+    },
     failNext: (status, times, headers = {}) => {
       for (let i = 0; i < times; i++) failures.push({ status, headers });
     },
@@ -142,7 +153,7 @@ export interface TeamsServer {
   close(): Promise<void>;
 }
 
-export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest'> {
+export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest' | 'deliveries' | 'auth'> {
   readonly bot: Bot;
   readonly config?: Pick<Config, 'teams' | 'teamsLocal'>;
   readonly retry?: RetryOptions;
@@ -161,6 +172,8 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     ...(options.searchBot ? { searchBot: options.searchBot } : {}),
     ...(options.conversations ? { conversations: options.conversations } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
+    ...(options.deliveries ? { deliveries: options.deliveries } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
     config: options.config ?? { teams: undefined, teamsLocal: true },
     logger,
     feedback: options.feedback ?? feedback,

@@ -106,10 +106,11 @@ describe('digest claims', () => {
     expect((await b.digestRecord('slack:C1', '2024-03-01'))?.status).toBe('released');
     const again = await b.claimDigest('slack:C1', '2024-03-01', 60_000);
     expect(again).toBeDefined();
+    expect(again?.takenOver).toBeUndefined();
     expect(await a.markDigestSent(claim!)).toBe(false);
-    expect(await b.markDigestSent(again!)).toBe(true);
+    expect(await b.markDigestSent(again!, '1712400000.000001')).toBe(true);
     expect(await a.claimDigest('slack:C1', '2024-03-01', 0)).toBeUndefined();
-    expect(await a.digestRecord('slack:C1', '2024-03-01')).toMatchObject({ status: 'sent', day: '2024-03-01' });
+    expect(await a.digestRecord('slack:C1', '2024-03-01')).toMatchObject({ status: 'sent', day: '2024-03-01', messageId: '1712400000.000001' });
   });
 
   it('takes over a claim left by a dead process once its lease has expired, and only then', async () => {
@@ -121,6 +122,7 @@ describe('digest claims', () => {
     clock.advance(1_000);
     const fresh = await store.claimDigest('slack:C1', '2024-03-01', 60_000);
     expect(fresh?.token).not.toBe(dead?.token);
+    expect(fresh?.takenOver).toEqual({ claimedAt: new Date('2024-03-01T10:00:00Z') });
     expect(await store.releaseDigest(dead!)).toBe(false);
     expect((await store.digestRecord('slack:C1', '2024-03-01'))?.status).toBe('claimed');
   });

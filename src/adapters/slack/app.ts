@@ -8,14 +8,15 @@
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
+import { isFirstDelivery, memoryDeliveryLog } from '../../core/deliveryLog.js';
 import { ConfigError, DeliveryError } from '../../core/errors.js';
 import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../../core/ports.js';
+import type { DeliveryLog } from '../../core/store.js';
 import type { HttpServer } from '../../server/http.js';
 import { registerActions } from './actions.js';
 import { boltLevel, toBoltLogger } from './boltLogger.js';
 import { clientOptions, type SlackConfig } from './client.js';
 import { registerCommand } from './command.js';
-import { createDedupe, type DedupeOptions } from './dedupe.js';
 import { slackErrorCode } from './deliver.js';
 import type { ListenerDeps } from './deps.js';
 import { SlackDigestSink } from './digestSink.js';
@@ -48,9 +49,10 @@ export interface SlackAppDeps {
   readonly logLevel?: string;
   /** Web API retry policy (tests use a fast one). */
   readonly retry?: webApi.RetryOptions;
-  /** Time for signature checks and the dedupe TTL. */
+  /** Time for signature checks. */
   readonly clock?: Clock;
-  readonly dedupe?: Partial<DedupeOptions>;
+  /** Event ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
+  readonly deliveries?: DeliveryLog;
 }
 
 export interface SlackApp {
@@ -116,12 +118,15 @@ function createReceiver(deps: SlackAppDeps, boltLogger: ReturnType<typeof toBolt
   });
 }
 
-/** Answers each Events API delivery once: a redelivery (same `event_id`) stops here. */
+/**
+ * Answers each Events API delivery once: a redelivery (same `event_id`, which a retry may send
+ * without X-Slack-Retry-Num) stops here, also after a restart when `deliveries` is the store.
+ */
 function useDedupe(app: App, logger: Logger, deps: SlackAppDeps): void {
-  const dedupe = createDedupe({ ...(deps.clock ? { clock: deps.clock } : {}), ...deps.dedupe });
+  const deliveries = deps.deliveries ?? memoryDeliveryLog(deps.clock ? { clock: deps.clock } : {});
   app.use(async ({ body, context, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId && dedupe.seen(eventId)) {
+    if (eventId && !(await isFirstDelivery(deliveries, `slack:event:${eventId}`, logger))) {
       logger.info('slack duplicate event ignored', { eventId, retryNum: context.retryNum, retryReason: context.retryReason });
       return;
     }

@@ -39,16 +39,26 @@ export function sections(mrkdwn: string, maxSections = 5): KnownBlock[] {
   }));
 }
 
-/** A context block of already-safe mrkdwn snippets. */
-export function context(snippets: readonly string[]): KnownBlock {
+/** Text someone else wrote, for a plain_text element: Slack never formats, links or mentions it. */
+export interface Plain {
+  readonly plain: string;
+}
+
+/** A context block of already-safe mrkdwn snippets, and of plain text (escaped here). */
+export function context(snippets: readonly (string | Plain)[]): KnownBlock {
   return {
     type: 'context',
-    elements: snippets.slice(0, LIMITS.contextElements).map((s) => ({
-      type: 'mrkdwn',
-      text: truncate(s || ' ', LIMITS.contextText),
-      verbatim: true,
-    })),
+    elements: snippets.slice(0, LIMITS.contextElements).map((s) =>
+      typeof s === 'string'
+        ? { type: 'mrkdwn', text: truncate(s || ' ', LIMITS.contextText), verbatim: true }
+        : { type: 'plain_text', text: truncate(safeMrkdwn(s.plain) || ' ', LIMITS.contextText), emoji: false },
+    ),
   };
+}
+
+/** One section of plain text (escaped here), e.g. a core message that quotes what the user typed. */
+export function plainSection(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'plain_text', text: truncate(safeMrkdwn(text) || ' ', LIMITS.sectionText), emoji: false } };
 }
 
 export function header(text: string): KnownBlock {

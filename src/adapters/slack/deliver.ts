@@ -1,6 +1,6 @@
 /**
  * Sending to Slack with one failure policy. The Web API client already retries what can be
- * retried (network errors, 5xx, 429 after Retry-After; see `clientOptions` in app.ts); what
+ * retried (network errors, 5xx; a short Retry-After, see `withRateLimit` in client.ts); what
  * still fails is logged once with context as a coded `DeliveryError`, and when a reply is still
  * possible the user gets a short apology. Nothing here throws, so no failure reaches Bolt's
  * error path or crashes the process.

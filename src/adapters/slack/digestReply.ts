@@ -8,8 +8,7 @@ import type { SlackMessage } from './blocks.js';
 import { slackChannelKey } from './channelKey.js';
 import type { ListenerDeps } from './deps.js';
 import { renderDigest } from './digestBlocks.js';
-import { safeMrkdwn } from './mrkdwn.js';
-import { COMMAND, notice } from './render.js';
+import { COMMAND, notice, plainNotice } from './render.js';
 
 export interface DigestReply {
   readonly message: SlackMessage;
@@ -28,7 +27,7 @@ export async function digestReply(deps: ListenerDeps, channelId: string, text: s
     const result = await deps.digest.handle(target, text);
     if (!result) return undefined;
     if (result.digest) return { message: renderDigest(result.digest, { note: PREVIEW_NOTE }), preview: true };
-    return { message: notice(safeMrkdwn(result.text)), preview: false };
+    return { message: plainNotice(result.text), preview: false };
   } catch (error) {
     deps.logger.error('slack digest command failed', { channel: target.channel, command: text.trim().split(/\s+/)[0], error });
     return { message: notice(FAILED), preview: false };

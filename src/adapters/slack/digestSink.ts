@@ -6,16 +6,17 @@
  * refused token or a missing scope concerns every channel at once (a revoked token, a reinstall
  * in progress), so unsubscribing would wipe every subscription: those are ordinary failures,
  * logged by the scheduler naming SLACK_BOT_TOKEN, and the next run tries again. Rate limits,
- * 5xx and network errors are retried by the Web API client (after Retry-After for a 429), then
- * by the scheduler, which also spaces posts.
+ * 5xx and network errors are retried by the Web API client, then by the scheduler, which also
+ * spaces posts. A 429 is waited out here when its Retry-After is short; a longer one gives up on
+ * the channel for this run at once (DeferredDeliveryError), its claim released for the next.
  */
 import type { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/digest/compose.js';
-import { PermanentDeliveryError, type DigestTarget, type MessageSink } from '../../core/digest/sink.js';
+import { DeferredDeliveryError, PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { slackChannelIdOf } from './channelKey.js';
-import { createWebClient, type SlackConfig } from './client.js';
+import { createWebClient, retryAfterSeconds, withRateLimit, type RateLimitPolicy, type SlackConfig } from './client.js';
 import { slackErrorCode } from './deliver.js';
 import { renderDigest } from './digestBlocks.js';
 import { QUIET, type WebClient } from './send.js';
@@ -34,23 +35,36 @@ export const TOKEN_PROBLEM: ReadonlySet<string> = new Set([
   'no_permission',
 ]);
 
-export class SlackDigestSink implements MessageSink {
-  constructor(private readonly client: WebClient) {}
+/** A digest run waits out a Retry-After up to this, then gives up on the channel until the next run. */
+export const DIGEST_RATE_LIMIT: RateLimitPolicy = { maxWaitMs: 10_000 };
 
-  /** Posts `digest` as a new message in the channel of `target`. */
-  async send(target: DigestTarget, digest: Digest): Promise<void> {
+export class SlackDigestSink implements MessageSink {
+  constructor(
+    private readonly client: WebClient,
+    private readonly rateLimit: RateLimitPolicy = DIGEST_RATE_LIMIT,
+  ) {}
+
+  /** Posts `digest` as a new message in the channel of `target`; its `ts` is the message id. */
+  async send(target: DigestTarget, digest: Digest): Promise<PostedDigest> {
     const channel = slackChannelIdOf(target.channel);
     if (channel === undefined) throw new PermanentDeliveryError(`${target.channel} is not a Slack channel key (slack:<channel id>)`);
     try {
-      await this.client.chat.postMessage({ channel, ...renderDigest(digest), ...QUIET });
+      const message = { channel, ...renderDigest(digest), ...QUIET };
+      const posted = await withRateLimit(() => this.client.chat.postMessage(message), this.rateLimit);
+      return posted.ts ? { messageId: posted.ts } : {};
     } catch (cause) {
-      throw digestFailure(target.channel, cause);
+      throw digestFailure(target.channel, cause, this.rateLimit);
     }
   }
 }
 
 /** The coded error for a failed digest post: permanent only when the channel itself is gone. */
-export function digestFailure(channelKey: string, cause: unknown): DeliveryError {
+export function digestFailure(channelKey: string, cause: unknown, rateLimit: RateLimitPolicy = DIGEST_RATE_LIMIT): DeliveryError {
+  const retryAfter = retryAfterSeconds(cause);
+  if (retryAfter !== undefined) {
+    const waits = Math.round(rateLimit.maxWaitMs / 1000);
+    return new DeferredDeliveryError(`slack digest to ${channelKey} rate limited by Slack (Retry-After ${retryAfter} s, a run waits at most ${waits} s): left for the next run`, { cause });
+  }
   const code = slackErrorCode(cause);
   if (code !== undefined && CHANNEL_GONE.has(code)) {
     return new PermanentDeliveryError(`slack digest to ${channelKey} refused (${code}): the bot is not in that channel any more (invite it, then subscribe again)`, { cause });
@@ -62,6 +76,7 @@ export function digestFailure(channelKey: string, cause: unknown): DeliveryError
 }
 
 /** The Slack sink for `npm run digest -- run-due` (no Bolt app): its own WebClient with the same settings. */
-export function createSlackDigestSink(config: SlackConfig, logger: Logger, options: { logLevel?: string; retry?: webApi.RetryOptions } = {}): SlackDigestSink {
-  return new SlackDigestSink(createWebClient({ config, logger, ...options }));
+export function createSlackDigestSink(config: SlackConfig, logger: Logger, options: { logLevel?: string; retry?: webApi.RetryOptions; rateLimit?: RateLimitPolicy } = {}): SlackDigestSink {
+  const { rateLimit, ...clientOptions } = options;
+  return new SlackDigestSink(createWebClient({ config, logger, ...clientOptions }), rateLimit);
 }

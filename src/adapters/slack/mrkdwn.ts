@@ -1,10 +1,23 @@
 /**
  * Safe text for Slack's mrkdwn. Slack parses `<...>` as links and mentions (`<!channel>`, `<@U1>`,
- * `<https://x|label>`), so any text that did not come from us is escaped (`&`, `<`, `>`) and the
+ * `<https://x|label>`), so any text that did not come from us is escaped (`&`, `<`, `>`), stripped
+ * of bidi controls and zero-width characters, and the
  * bare broadcast keywords are broken with an invisible word joiner, as a second line of defence
  * should Slack ever parse `@channel` in block text. Limits are applied after escaping, because
- * escaping makes text longer and Slack counts the escaped form.
+ * escaping makes text longer and Slack counts the escaped form. mrkdwn has no escape for `*`, `_`,
+ * `~` or a backtick, so text a user wrote is shown in plain_text elements (`plain` in blocks.ts).
  */
+
+/**
+ * Bidi controls (marks, embeddings, overrides, isolates) and zero-width or invisible formatting
+ * characters: echoed, they reorder or hide what the reader sees ("gnp.exe" shown as "exe.png").
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/gu;
+
+/** `text` without bidi controls and zero-width characters. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
 
 /** Escapes the three characters Slack asks apps to escape in mrkdwn. */
 export function escapeMrkdwn(text: string): string {
@@ -13,9 +26,9 @@ export function escapeMrkdwn(text: string): string {
 
 const WORD_JOINER = '\u2060';
 
-/** Escaped, and `@channel` / `@here` / `@everyone` broken so they can never notify anyone. */
+/** Escaped, invisible characters stripped, `@channel` / `@here` / `@everyone` broken so they can never notify anyone. */
 export function safeMrkdwn(text: string): string {
-  return escapeMrkdwn(text).replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`);
+  return escapeMrkdwn(stripInvisible(text)).replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`);
 }
 
 /** Cuts `text` to at most `max` characters, ending with "…", without leaving half an entity. */

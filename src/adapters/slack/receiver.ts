@@ -3,13 +3,17 @@
  * `POST /slack/events`) instead of opening its own port as Bolt's HTTPReceiver would. Every
  * request is signature-checked before its body is parsed or dispatched (only Slack's unsigned
  * `ssl_check` ping is answered first, and never dispatched); a bad or stale signature gets 401
- * and never reaches a listener, so it can never cause a reply.
+ * and never reaches a listener, so it can never cause a reply. A signed body that is no Slack
+ * payload (`payload.ts`) gets 400, never a 500 from deep inside Bolt. A valid one is acknowledged
+ * (200) before Bolt sees it and answered in a later turn (`turns.ts`), so no answer delays an ack.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { App, Logger as BoltLogger, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock, Logger } from '../../core/ports.js';
 import { readBody, type HttpServer } from '../../server/http.js';
+import { isSlackPayload } from './payload.js';
 import { verifySignature } from './signature.js';
+import { createTurnQueue, type TurnQueue } from './turns.js';
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack's payloads are small; anything bigger is not from Slack. */
@@ -31,9 +35,11 @@ export class SharedServerReceiver implements Receiver {
   private accepting = false;
   private routed = false;
   private readonly clock: Clock;
+  private readonly queue: TurnQueue;
 
   constructor(private readonly options: SharedServerReceiverOptions) {
     this.clock = options.clock ?? { now: () => new Date() };
+    this.queue = createTurnQueue((error) => options.logger.error('slack event processing failed', { error }));
   }
 
   init(app: App): void {
@@ -67,39 +73,33 @@ export class SharedServerReceiver implements Receiver {
       return void res.writeHead(401).end();
     }
     const body = parseBody(raw, header('content-type'));
-    if (!body) return void res.writeHead(400).end();
-    if (body['type'] === 'url_verification') {
+    if (body?.['type'] === 'url_verification') {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge: body['challenge'] }));
     }
-    await this.dispatch(this.app, req, res, body);
+    if (!body || !isSlackPayload(body)) {
+      this.options.logger.warn('slack request malformed', { path: req.url, type: typeof body?.['type'] === 'string' ? body['type'] : undefined });
+      return void res.writeHead(400).end();
+    }
+    this.dispatch(this.app, req, res, body);
   }
 
-  private async dispatch(app: App, req: IncomingMessage, res: ServerResponse, body: Body): Promise<void> {
-    const ack = new HTTPResponseAck({
-      logger: this.options.boltLogger,
-      processBeforeResponse: false,
-      httpRequest: req,
-      httpRequestBody: body,
-      httpResponse: res,
-    });
+  /**
+   * Acknowledges at once, then queues the work: every listener of this app answers through the
+   * Web API or a `response_url`, never in the ack's body, so the ack need not wait for Bolt.
+   */
+  private dispatch(app: App, req: IncomingMessage, res: ServerResponse, body: Body): void {
+    res.writeHead(200).end();
     const retryNum = Number(singleHeader(req.headers['x-slack-retry-num']));
     const retryReason = singleHeader(req.headers['x-slack-retry-reason']);
     const event: ReceiverEvent = {
       body,
-      ack: ack.bind(),
+      ack: async (response?: unknown) => {
+        if (response !== undefined && response !== '') this.options.logger.warn('slack ack body dropped: the request was acknowledged before dispatch', { type: body['type'] });
+      },
       ...(Number.isInteger(retryNum) ? { retryNum } : {}),
       ...(retryReason ? { retryReason } : {}),
     };
-    try {
-      await app.processEvent(event);
-    } catch (error) {
-      this.options.logger.error('slack event processing failed', { type: body['type'], error });
-      if (!res.headersSent) res.writeHead(500);
-    } finally {
-      ack.ack();
-      if (!res.headersSent) res.writeHead(200);
-      if (!res.writableEnded) res.end();
-    }
+    this.queue.push(() => app.processEvent(event));
   }
 }
 

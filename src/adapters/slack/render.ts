@@ -1,12 +1,13 @@
 /**
  * Core `Answer` -> Block Kit message. Pure. Every piece of text that is not ours (the question,
  * and for safety also the knowledge text) goes through `safeMrkdwn`, so a question containing
- * `<!channel>`, `<@U…>` or `<https://evil|nice>` is shown, never acted on; every block goes
- * through the limit helpers in `blocks.ts`.
+ * `<!channel>`, `<@U…>` or `<https://evil|nice>` is shown, never acted on; the question is also
+ * shown in a plain_text element, so its `*bold*` or a fake "*Answer:*" is not formatted. Every
+ * block goes through the limit helpers in `blocks.ts`.
  */
 import type { Answer, Citation, EntryRef } from '../../core/types.js';
 import { ACTION, encodeShare, type ShareValue } from './actionIds.js';
-import { actions, button, capBlocks, context, fallback, sections, type Button, type KnownBlock, type SlackMessage } from './blocks.js';
+import { actions, button, capBlocks, context, fallback, plainSection, sections, type Button, type KnownBlock, type SlackMessage } from './blocks.js';
 import { mrkdwnLink, safeMrkdwn, truncate } from './mrkdwn.js';
 
 /** The slash command users type; shown in help and in the decline. */
@@ -29,7 +30,7 @@ const MAX_SUGGESTIONS = 5;
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (options.note) blocks.push(context([options.note]));
-  blocks.push(context([`*You asked:* ${safeMrkdwn(truncate(answer.question, 500))}`]));
+  blocks.push(context(['*You asked:*', { plain: truncate(answer.question, 500) }]));
   blocks.push(...sections(safeMrkdwn(answer.text)));
   blocks.push(...decisionBlocks(answer));
   blocks.push(...actions('controls', controlButtons(answer, options.share)));
@@ -90,6 +91,11 @@ export function shareValueOf(answer: Answer): ShareValue {
   return answer.decision === 'answer' && answer.entry
     ? { kind: 'entry', id: answer.entry.id }
     : { kind: 'ask', text: answer.question };
+}
+
+/** A message of plain text that may quote the user (digest command replies): never formatted. */
+export function plainNotice(text: string): SlackMessage {
+  return { text: safeMrkdwn(text), blocks: [plainSection(text)] };
 }
 
 /** A one-line message (apologies, feedback thanks); `text` is ours and already safe. */

@@ -2,11 +2,12 @@
  * The Web API calls the listeners make, each wrapped in `deliver` so a failure is logged with
  * context and, where a reply is still possible, answered with a short apology. Messages are
  * posted with link and media unfurling off and `link_names` off: nothing a user typed can turn
- * into a ping or a preview.
+ * into a ping or a preview. A rate limit is waited out only when short (`ANSWER_RATE_LIMIT`).
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import type { SlackMessage } from './blocks.js';
+import { ANSWER_RATE_LIMIT, withRateLimit } from './client.js';
 import { APOLOGY, deliver } from './deliver.js';
 import { notice } from './render.js';
 import type { ReplyTarget } from './toQuestion.js';
@@ -24,7 +25,7 @@ export function postReply(logger: Logger, client: WebClient, target: ReplyTarget
   return deliver(logger, {
     what: 'chat.postMessage',
     fields: { channel: target.channel, threadTs: target.threadTs },
-    send: () => client.chat.postMessage({ channel: target.channel, ...thread(target), ...message, ...QUIET }),
+    send: () => withRateLimit(() => client.chat.postMessage({ channel: target.channel, ...thread(target), ...message, ...QUIET }), ANSWER_RATE_LIMIT),
     apologize: () => client.chat.postMessage({ channel: target.channel, ...thread(target), ...apology, ...QUIET }),
   });
 }
@@ -34,6 +35,6 @@ export function postPrivately(logger: Logger, client: WebClient, target: ReplyTa
   return deliver(logger, {
     what: 'chat.postEphemeral',
     fields: { channel: target.channel, threadTs: target.threadTs },
-    send: () => client.chat.postEphemeral({ channel: target.channel, user, ...thread(target), ...message, ...QUIET }),
+    send: () => withRateLimit(() => client.chat.postEphemeral({ channel: target.channel, user, ...thread(target), ...message, ...QUIET }), ANSWER_RATE_LIMIT),
   });
 }

@@ -22,12 +22,13 @@ export interface SlackStorageOptions {
   readonly defaults: SubscribeDefaults;
 }
 
-/** `bot`, `shareBot`, `feedback` and `digest` for createSlackApp, all backed by `store`. */
-export function slackStorageDeps(o: SlackStorageOptions): Pick<SlackAppDeps, 'bot' | 'shareBot' | 'feedback' | 'digest'> {
+/** `bot`, `shareBot`, `feedback`, `digest` and `deliveries` for createSlackApp, all backed by `store`. */
+export function slackStorageDeps(o: SlackStorageOptions): Pick<SlackAppDeps, 'bot' | 'shareBot' | 'feedback' | 'digest' | 'deliveries'> {
   return {
     bot: withQuestionLog(o.bot, { log: o.store, clock: o.clock, logger: o.logger, channelOf: slackChannelOf }),
     shareBot: o.bot,
     feedback: o.store,
     digest: createDigestCommands({ bot: o.bot, store: o.store, clock: o.clock, defaults: o.defaults }),
+    deliveries: o.store,
   };
 }

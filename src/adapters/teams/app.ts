@@ -11,12 +11,13 @@ import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Bot } from '../../core/bot.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
-import { BotError, DeliveryError } from '../../core/errors.js';
+import { AuthUnavailableError, BotError, DeliveryError, UnauthenticatedError } from '../../core/errors.js';
 import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
+import type { DeliveryLog } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
-import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig } from './cloudAdapter.js';
+import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig, type TeamsAuthOptions } from './cloudAdapter.js';
 import type { RetryOptions } from './delivery.js';
 import { TeamsDigestSink } from './digestSink.js';
 import { renderFailure } from './render.js';
@@ -24,7 +25,7 @@ import { memoryConversationRefStore, type ConversationRefStore } from './welcome
 
 export { TeamsCloudAdapter } from './cloudAdapter.js';
 export { teamsChannelKey, teamsChannelOf } from './channelKey.js';
-export { storeConversationRefs } from './conversationRefs.js';
+export { scrubStoredConversationRefs, storeConversationRefs } from './conversationRefs.js';
 export { createTeamsDigestSink, TeamsDigestSink } from './digestSink.js';
 export { teamsStorageDeps, type TeamsStorageOptions } from './storage.js';
 
@@ -46,6 +47,10 @@ export interface TeamsAdapterDeps {
   /** The digest commands (createDigestCommands); without them `subscribe` etc. are plain questions. */
   readonly digest?: DigestCommands;
   readonly retry?: RetryOptions;
+  /** Activity ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
+  readonly deliveries?: DeliveryLog;
+  /** Where and how patiently the channel's signing keys are fetched (default DEFAULT_TEAMS_AUTH). */
+  readonly auth?: Partial<TeamsAuthOptions>;
 }
 
 export interface TeamsAdapter {
@@ -64,14 +69,14 @@ export interface TeamsAdapter {
 export const TEAMS_LOCAL_WARNING = [
   '',
   '!!! TEAMS_LOCAL=1 and no MicrosoftAppId: POST /api/messages accepts UNAUTHENTICATED requests. !!!',
-  '!!! Anyone who can reach this port can make the bot post to any serviceUrl. Local testing only. !!!',
+  '!!! The server listens on 127.0.0.1 only and replies only to a serviceUrl on this machine.     !!!',
   '',
 ].join('\n');
 
 /** Builds the adapter and the route handler; throws ConfigError when Teams is not configured. */
 export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const { config, logger } = deps;
-  const adapter = createCloudAdapter(config);
+  const adapter = createCloudAdapter(config, deps.auth);
   adapter.onTurnError = turnErrorHandler(logger);
   const conversations = deps.conversations ?? memoryConversationRefStore();
   const teamsBot = new EuChinaTeamsBot({
@@ -82,6 +87,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     ...(deps.searchBot ? { searchBot: deps.searchBot } : {}),
     ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
   });
   const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
   const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });
@@ -113,9 +119,14 @@ function messagesHandler(adapter: TeamsCloudAdapter, logic: (context: TurnContex
       reply(res, invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       const a = parsed.activity;
-      if (error instanceof AuthenticationError) {
+      if (error instanceof UnauthenticatedError || error instanceof AuthenticationError) {
         logger.warn('teams: unauthenticated request rejected', { status: 401, activityType: a.type, reason: error.message });
         return reply(res, 401, { error: 'unauthorized' });
+      }
+      if (error instanceof AuthUnavailableError) {
+        logger.warn('teams: request not authenticated in time', { status: 503, activityType: a.type, code: error.code, reason: error.message });
+        res.setHeader('retry-after', '5');
+        return reply(res, 503, { error: 'authentication unavailable, retry later' });
       }
       logger.error('teams: turn failed', { activityType: a.type, activityId: a.id, conversation: a.conversation.id, error });
       reply(res, 500, { error: 'internal error' });

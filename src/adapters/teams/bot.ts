@@ -9,13 +9,14 @@ import { createHash } from 'node:crypto';
 import { TeamsActivityHandler, type Activity, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/bot.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
+import { isFirstDelivery, memoryDeliveryLog } from '../../core/deliveryLog.js';
 import type { FeedbackSink, Logger } from '../../core/ports.js';
+import type { DeliveryLog } from '../../core/store.js';
 import { teamsChannelKey } from './channelKey.js';
-import { RecentKeys } from './dedupe.js';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './delivery.js';
 import { renderDigest } from './digestCard.js';
 import { searchResponse } from './messageExtension.js';
-import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, teamsText, type Reply } from './render.js';
+import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, teamsEcho, type Reply } from './render.js';
 import { scopeOf, toRequest, type Command, type TeamsRequest } from './toQuestion.js';
 import { botWasAdded, botWasRemoved, referenceOf, renderWelcome, type ConversationRefStore } from './welcome.js';
 
@@ -30,6 +31,8 @@ export interface TeamsBotDeps {
   /** `subscribe`, `unsubscribe` and `digest`; without them those words are plain questions. */
   readonly digest?: DigestCommands;
   readonly retry?: RetryOptions;
+  /** Activity ids already handled, so a redelivery is not answered twice (default: in memory). */
+  readonly deliveries?: DeliveryLog;
 }
 
 type DigestRequest = Extract<TeamsRequest, { kind: 'digest' }>;
@@ -40,16 +43,17 @@ export function hashUserId(id: string): string {
 }
 
 export class EuChinaTeamsBot extends TeamsActivityHandler {
-  private readonly seen = new RecentKeys();
+  private readonly seen: DeliveryLog;
 
   constructor(private readonly deps: TeamsBotDeps) {
     super();
+    this.seen = deps.deliveries ?? memoryDeliveryLog();
     this.onMessage(async (context, next) => {
-      if (this.isNew(context.activity)) await this.answer(context);
+      if (await this.isNew(context.activity)) await this.answer(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (botWasAdded(context.activity) && this.isNew(context.activity)) await this.welcome(context);
+      if (botWasAdded(context.activity) && (await this.isNew(context.activity))) await this.welcome(context);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
@@ -63,9 +67,9 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     return searchResponse(this.deps.searchBot ?? this.deps.bot, query);
   }
 
-  private isNew(activity: Activity): boolean {
+  private async isNew(activity: Activity): Promise<boolean> {
     if (!activity.id) return true;
-    const fresh = this.seen.add(`${activity.type}|${activity.conversation.id}|${activity.id}`);
+    const fresh = await isFirstDelivery(this.seen, `teams:${activity.type}|${activity.conversation.id}|${activity.id}`, this.deps.logger);
     if (!fresh) this.deps.logger.debug('teams: duplicate activity ignored', { activityId: activity.id, conversation: activity.conversation.id });
     return fresh;
   }
@@ -114,7 +118,7 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     const target = { platform: 'teams', channel: teamsChannelKey(activity.conversation.id) };
     const result = await digest?.handle(target, request.text);
     if (!result) return renderAnswer(bot.ask(request.question));
-    return result.digest ? renderDigest(result.digest) : { type: 'message', text: teamsText(result.text) };
+    return result.digest ? renderDigest(result.digest) : { type: 'message', text: teamsEcho(result.text) };
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -4,19 +4,21 @@
  * opened a fresh TLS connection to Teams' connector and a third of a turn's CPU went into
  * building pipelines. This wrapper around the authentication keeps one connector client per
  * (bot app id, service URL, audience) and one token client per bot app id; credentials refresh
- * their tokens inside the clients. Authentication itself is delegated untouched.
+ * their tokens inside the clients. Each client is rebuilt once with the deadline policy of
+ * replyBudget.ts (botbuilder's factory replaces any policies passed to it).
  */
 import type { Activity } from 'botbuilder';
 import {
   AuthenticationConstants,
   BotFrameworkAuthentication,
+  ConnectorClient,
   ConnectorFactory,
   type AuthenticateRequestResult,
   type BotFrameworkClient,
   type ClaimsIdentity,
-  type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { acceptPolicy, deadlinePolicy } from './replyBudget.js';
 
 /** How many service URLs keep a client (Teams uses a handful of regional ones). */
 const MAX_CLIENTS = 64;
@@ -34,7 +36,9 @@ class CachingConnectorFactory extends ConnectorFactory {
     const key = `${this.appId}|${serviceUrl}|${audience ?? ''}`;
     const cached = this.clients.get(key);
     if (cached) return cached;
-    const created = this.inner.create(serviceUrl, audience);
+    const created = this.inner.create(serviceUrl, audience).then(
+      (client) => new ConnectorClient(client.credentials, { baseUri: serviceUrl, requestPolicyFactories: [acceptPolicy, deadlinePolicy] }),
+    );
     created.catch(() => this.clients.delete(key)); // never keep a failed creation
     this.clients.set(key, created);
     if (this.clients.size > MAX_CLIENTS) {
@@ -50,7 +54,7 @@ export class ConnectorReusingAuthentication extends BotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(protected readonly inner: BotFrameworkAuthentication) {
     super();
   }
 
@@ -88,7 +92,7 @@ export class ConnectorReusingAuthentication extends BotFrameworkAuthentication {
     return this.inner.authenticateChannelRequest(authHeader);
   }
 
-  private reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
+  protected reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
     const factory = result.connectorFactory;
     if (!factory) return result;
     return { ...result, connectorFactory: new CachingConnectorFactory(factory, appIdOf(result.claimsIdentity), this.clients) };

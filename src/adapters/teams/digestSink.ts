@@ -9,14 +9,16 @@
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Digest } from '../../core/digest/compose.js';
-import { PermanentDeliveryError, type DigestTarget, type MessageSink } from '../../core/digest/sink.js';
+import { PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
 import { conversationIdOf } from './channelKey.js';
 import { createCloudAdapter, teamsAppId, teamsEnabled, type TeamsAdapterConfig } from './cloudAdapter.js';
 import { storeConversationRefs } from './conversationRefs.js';
-import { statusOf } from './delivery.js';
+import { retryAfterMs, statusOf } from './delivery.js';
+
+export { retryAfterMs } from './delivery.js';
 import { renderDigest } from './digestCard.js';
 import type { ConversationRefStore } from './welcome.js';
 
@@ -42,22 +44,27 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export class TeamsDigestSink implements MessageSink {
   constructor(private readonly deps: TeamsDigestSinkDeps) {}
 
-  /** Posts `digest` as a new message in the conversation of `target`. */
-  async send(target: DigestTarget, digest: Digest): Promise<void> {
+  /** Posts `digest` as a new message in the conversation of `target`; the connector's activity id is the message id. */
+  async send(target: DigestTarget, digest: Digest): Promise<PostedDigest> {
     const reference = await this.reference(target);
     const errors: unknown[] = [];
+    let messageId: string | undefined;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
         context.onSendActivities(async (_context, activities, next) => {
           for (const activity of activities) delete activity.replyToId;
           return next();
         });
-        await context.sendActivity(renderDigest(digest)).catch((error: unknown) => void errors.push(error));
+        await context.sendActivity(renderDigest(digest)).then(
+          (sent) => void (messageId = sent?.id),
+          (error: unknown) => void errors.push(error),
+        );
       });
     } catch (error) {
       errors.push(error); // creating the connector client (a token request) failed
     }
     if (errors.length > 0) throw await this.failure(target, errors[0]);
+    return messageId ? { messageId } : {};
   }
 
   private async reference(target: DigestTarget): Promise<Partial<ConversationReference>> {
@@ -83,26 +90,6 @@ export class TeamsDigestSink implements MessageSink {
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The Retry-After of a connector error (seconds or an HTTP date), in ms from `now`; undefined without one. */
-export function retryAfterMs(error: unknown, now: number = Date.now()): number | undefined {
-  const value = responseHeader(error, 'retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** A header of the HTTP response a connector error (`RestError`) carries. */
-function responseHeader(error: unknown, name: string): string | undefined {
-  if (typeof error !== 'object' || error === null || !('response' in error)) return undefined;
-  const { response } = error;
-  if (typeof response !== 'object' || response === null || !('headers' in response)) return undefined;
-  const { headers } = response;
-  if (typeof headers !== 'object' || headers === null || !('get' in headers) || typeof headers.get !== 'function') return undefined;
-  const value: unknown = headers.get(name);
-  return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * The Teams sink for `npm run digest -- run-due` (no HTTP server): its own CloudAdapter, the

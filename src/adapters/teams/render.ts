@@ -179,3 +179,16 @@ export function teamsText(text: string): string {
     .replace(/([\\`*_~#[\]|])/g, '\\$1')
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ');
 }
+
+/**
+ * Text that quotes the user (digest command replies) for a message body: `teamsText`, and
+ * URLs defused, since Teams turns a bare `https://…`, `www.…` or `host.tld` in message text
+ * into a live link: the scheme becomes `https[:]//` and the dots of a host name `[.]`.
+ */
+export function teamsEcho(text: string): string {
+  return teamsText(text.replace(/[\p{Cf}]/gu, ''))
+    .replace(/\b([a-z][a-z0-9+.-]*):(\/\/)?/gi, (match: string, scheme: string, slashes: string | undefined) =>
+      slashes || /^(mailto|tel|callto|sip)$/i.test(scheme) ? `${scheme}[:]${slashes ?? ''}` : match,
+    )
+    .replace(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, (host) => host.replace(/\./g, '[.]'));
+}

@@ -24,13 +24,14 @@ export interface TeamsStorageOptions {
   readonly defaults: SubscribeDefaults;
 }
 
-/** `bot`, `searchBot`, `feedback`, `conversations` and `digest` for registerTeams, all backed by `store`. */
-export function teamsStorageDeps(o: TeamsStorageOptions): Pick<TeamsAdapterDeps, 'bot' | 'searchBot' | 'feedback' | 'conversations' | 'digest'> {
+/** `bot`, `searchBot`, `feedback`, `conversations`, `digest` and `deliveries` for registerTeams, all backed by `store`. */
+export function teamsStorageDeps(o: TeamsStorageOptions): Pick<TeamsAdapterDeps, 'bot' | 'searchBot' | 'feedback' | 'conversations' | 'digest' | 'deliveries'> {
   return {
     bot: withQuestionLog(o.bot, { log: o.store, clock: o.clock, logger: o.logger, channelOf: teamsChannelOf }),
     searchBot: o.bot,
     feedback: o.store,
     conversations: storeConversationRefs(o.store, o.logger),
     digest: createDigestCommands({ bot: o.bot, store: o.store, clock: o.clock, defaults: o.defaults }),
+    deliveries: o.store,
   };
 }

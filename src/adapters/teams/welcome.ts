@@ -9,6 +9,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import { attachment, card, label, plain } from './cards.js';
 import { baseConversationId } from './channelKey.js';
+import { minimalReference } from './conversationRefs.js';
 import type { Reply } from './render.js';
 import type { Scope } from './toQuestion.js';
 
@@ -43,10 +44,10 @@ export function botWasRemoved(activity: Activity): boolean {
   return (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient.id);
 }
 
-/** The reference to keep for later proactive messages (channel thread suffix dropped). */
+/** The reference to keep for later proactive messages: no user, channel thread suffix dropped. */
 export function referenceOf(activity: Activity): Partial<ConversationReference> {
-  const ref = TurnContext.getConversationReference(activity);
-  return { ...ref, conversation: { ...activity.conversation, id: baseConversationId(activity.conversation.id) } };
+  const ref = minimalReference(TurnContext.getConversationReference(activity));
+  return { ...ref, conversation: { isGroup: false, conversationType: '', name: '', ...ref.conversation, id: baseConversationId(activity.conversation.id) } };
 }
 
 /** The short welcome for `scope`, built from the core's one-line description; `digest` mentions subscribing. */

@@ -4,14 +4,16 @@
  * today, so a process that was down at that time catches up when it comes back the same local
  * day, and a new local day never looks back at yesterday. The (channel, day) claim in the store
  * is taken before anything is composed; a failed send releases it for the next run, a channel
- * that removed the bot is unsubscribed.
+ * that removed the bot is unsubscribed. The claim is marked sent, with the platform's message id,
+ * as soon as the platform accepted the post and before the next post: a crash can only repeat a
+ * digest in that gap, and the process that later takes over such a claim says so (docs/digest.md).
  */
 import type { Bot } from '../bot.js';
 import type { Logger } from '../ports.js';
-import type { DigestLedger, QuestionLog, RotationStore, Subscription, SubscriptionStore } from '../store.js';
+import type { DigestClaim, DigestLedger, QuestionLog, RotationStore, Subscription, SubscriptionStore } from '../store.js';
 import { composeDigest, type Digest } from './compose.js';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry.js';
-import { isPermanent, type SinkFor } from './sink.js';
+import { isPermanent, type PostedDigest, type SinkFor } from './sink.js';
 import { localDateTime, zonedTimeToUtc } from './time.js';
 
 export interface DigestRunnerDeps {
@@ -42,6 +44,12 @@ export interface RunReport {
 
 type Outcome = 'sent' | 'failed' | 'unsubscribed' | 'skipped';
 
+/** A digest the platform accepted, after how many attempts. */
+interface Sent {
+  readonly attempts: number;
+  readonly posted: PostedDigest;
+}
+
 /** The local day whose digest `sub` is due for at `now`, or undefined when none is due. */
 export function dueDay(sub: Subscription, now: Date): string | undefined {
   const local = localDateTime(now, sub.timeZone);
@@ -60,9 +68,12 @@ export async function runDue(deps: DigestRunnerDeps, now: Date): Promise<RunRepo
     const day = dueDayOrLog(deps.logger, sub, now);
     const sink = day === undefined ? undefined : deps.sinkFor(sub.platform);
     if (day === undefined || !sink) continue;
-    const send = async (digest: Digest): Promise<number> => {
+    const send = async (digest: Digest): Promise<Sent> => {
       if (posts++ > 0) await retry.sleep(deps.spacingMs ?? DEFAULT_SPACING_MS);
-      return withRetry(() => sink.send({ platform: sub.platform, channel: sub.channel }, digest), retry, retryLogger(deps.logger, sub, day));
+      let posted: PostedDigest = {};
+      const attempt = async (): Promise<void> => void (posted = await sink.send({ platform: sub.platform, channel: sub.channel }, digest));
+      const attempts = await withRetry(attempt, retry, retryLogger(deps.logger, sub, day));
+      return { attempts, posted };
     };
     const outcome = await deliver(deps, sub, day, send);
     if (outcome !== 'skipped') report[outcome].push(sub.channel);
@@ -87,15 +98,21 @@ function retryLogger(logger: Logger, sub: Subscription, day: string) {
 }
 
 /** Claim, compose, send, settle the claim; one channel. */
-async function deliver(deps: DigestRunnerDeps, sub: Subscription, day: string, send: (d: Digest) => Promise<number>): Promise<Outcome> {
+async function deliver(deps: DigestRunnerDeps, sub: Subscription, day: string, send: (d: Digest) => Promise<Sent>): Promise<Outcome> {
   const claim = await deps.store.claimDigest(sub.channel, day, deps.leaseMs ?? DEFAULT_LEASE_MS);
   if (!claim) return 'skipped';
   const fields = fieldsOf(sub, day);
+  if (claim.takenOver) {
+    deps.logger.warn('digest: took over an unfinished claim left by a process that stopped; that digest may already have been posted, posting it now', {
+      ...fields,
+      staleClaimAt: claim.takenOver.claimedAt.toISOString(),
+    });
+  }
   let digest: Digest;
-  let attempts: number;
+  let sent: Sent;
   try {
     digest = await composeDigest(deps, { channel: sub.channel, timeZone: sub.timeZone, day });
-    attempts = await send(digest);
+    sent = await send(digest);
   } catch (error) {
     await deps.store.releaseDigest(claim);
     if (!isPermanent(error)) {
@@ -106,9 +123,18 @@ async function deliver(deps: DigestRunnerDeps, sub: Subscription, day: string, s
     deps.logger.warn('digest: the bot cannot post in this channel any more; unsubscribed it', { ...fields, error });
     return 'unsubscribed';
   }
-  if (!(await deps.store.markDigestSent(claim))) {
-    deps.logger.warn('digest: sent, but its claim had expired and been taken over; it may be posted twice', fields);
-  }
-  deps.logger.info('digest sent', { ...fields, entry: digest.insight.entry?.id, attempts });
+  await settleSent(deps, claim, sent.posted.messageId, fields);
+  deps.logger.info('digest sent', { ...fields, entry: digest.insight.entry?.id, attempts: sent.attempts, messageId: sent.posted.messageId });
   return 'sent';
+}
+
+/** Marks a posted digest sent; a claim lost meanwhile or a store that fails is a warning or an error, never silence. */
+async function settleSent(deps: DigestRunnerDeps, claim: DigestClaim, messageId: string | undefined, fields: ReturnType<typeof fieldsOf>): Promise<void> {
+  try {
+    if (!(await deps.store.markDigestSent(claim, messageId))) {
+      deps.logger.warn('digest: sent, but its claim had expired and been taken over; it may be posted twice', { ...fields, messageId });
+    }
+  } catch (error) {
+    deps.logger.error('digest: posted, but it could not be recorded as sent; it will be posted again when its claim expires', { ...fields, messageId, error });
+  }
 }

@@ -198,6 +198,14 @@ describe('Slack app over HTTP (real Bolt, real server, fake Web API)', () => {
     expect(line?.fields).toMatchObject({ channel: 'C0GENERAL01', what: 'chat.postMessage', slackError: 'invalid_blocks' });
   });
 
+  it('apologises at once rather than wait out an hour-long Retry-After for an answer', async () => {
+    h.fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 3600 });
+    await postEvent(h.eventsUrl, mention({ eventId: 'Ev0LIMITED01' }));
+    const [, apology] = await h.fake.waitFor('chat.postMessage', 2);
+    expect(apology?.body).toMatchObject({ text: APOLOGY, thread_ts: '1712345678.000100' });
+    await eventually(() => expect(logger.find('slack delivery failed')).toHaveLength(1));
+  });
+
   it('keeps serving after Slack is unreachable for a reply', async () => {
     h.fake.failNext('chat.postMessage', 10, { status: 500 });
     await postEvent(h.eventsUrl, mention({ eventId: 'Ev0DOWN01' }));

@@ -3,6 +3,7 @@
  * app on the real HTTP server, a real SQLite store in a temp dir, `runDue` at injected instants
  * posting through the app's digest sink to the fake Web API on 127.0.0.1. Nothing leaves loopback.
  */
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttons, shownText } from '../../helpers/slackBlocks.js';
@@ -39,6 +40,15 @@ const posts = (): ApiCall[] => h.slack.fake.callsTo('chat.postMessage');
 const insightOf = (call: ApiCall | undefined): string => /\*Insight of the day:\* (.+)/.exec(shownText(call))?.[1] ?? '';
 
 describe('Slack digest commands and delivery (real Bolt app, real SQLite store, fake Web API)', () => {
+  it('tells the user a subscribe failed, and confirms nothing, when the database file was deleted', async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    for (const f of [h.store.file, `${h.store.file}-wal`, `${h.store.file}-shm`]) rmSync(f, { force: true });
+    const reply = shownText(await h.command('subscribe 09:00 Europe/Paris'));
+    expect(reply).not.toMatch(/Subscribed/);
+    expect(reply).toMatch(/Sorry, I couldn't/);
+    expect(h.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'slack digest command failed', fields: expect.objectContaining({ error: expect.objectContaining({ code: 'store_unavailable' }) }) }));
+  });
+
   it('subscribes by /eu-china, previews privately, posts one digest when due and none again', async () => {
     h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
     const ack = await h.command('subscribe 09:00 Europe/Paris');
@@ -104,6 +114,30 @@ describe('Slack digest commands and delivery (real Bolt app, real SQLite store, 
     const [failed] = h.logger.find('digest: delivery failed; claim released, the next run tries again');
     expect(String(failed?.fields['error'])).toMatch(/invalid_auth.*SLACK_BOT_TOKEN/);
     expect(await h.runDue('2024-03-31T07:01:00Z')).toEqual({ sent: [CHANNEL_KEY], failed: [], unsubscribed: [] });
+  });
+
+  it('gives up at once on a channel Slack rate-limits for an hour, releases its claim, and posts on the next run', { timeout: 10_000 }, async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    await h.command('subscribe 09:00 Europe/Paris');
+    h.slack.fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 3600 });
+    expect(await h.runDue(DUE)).toEqual({ sent: [], failed: [CHANNEL_KEY], unsubscribed: [] });
+    expect(posts()).toHaveLength(1);
+    expect(h.sleeps).toEqual([]);
+    expect(await h.store.digestRecord(CHANNEL_KEY, '2024-03-31')).toMatchObject({ status: 'released' });
+    const [failed] = h.logger.find('digest: delivery failed; claim released, the next run tries again');
+    expect(String(failed?.fields['error'])).toMatch(/rate limit.*3600 s/);
+    expect(await h.runDue('2024-03-31T07:01:00Z')).toEqual({ sent: [CHANNEL_KEY], failed: [], unsubscribed: [] });
+  });
+
+  it('echoes a bad subscribe argument as inert text: no formatting, no bidi override, no zero-width character, no link', async () => {
+    h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
+    const reply = await h.command('subscribe 09:00 *Evil*\u202Egnp.exe\u200B_https://evil.example_');
+    const blocks = reply.body['blocks'];
+    const shown = shownText(reply);
+    expect(shown).toContain('Unknown time zone "*Evil*gnp.exe_https://evil.example_"');
+    expect(shown).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+    expect(JSON.stringify(blocks)).not.toContain('"type":"mrkdwn"');
+    expect(shown).not.toMatch(/<https?:/);
   });
 
   it('takes the digest commands in a mention: the confirmation in the thread, the preview only to the asker', async () => {

@@ -34,6 +34,11 @@ async function failure(): Promise<unknown> {
 }
 
 describe('SlackDigestSink (real WebClient, fake Web API)', () => {
+  it("returns the ts Slack gave the posted message, for the scheduler to record with the sent claim", async () => {
+    const posted = await sink.send(TARGET, todaysDigest());
+    expect(posted.messageId).toMatch(/^1712400000\.\d{6}$/);
+  });
+
   it('posts the digest as a new message in the channel, with its citation, previews off', async () => {
     await sink.send(TARGET, todaysDigest());
     const [call] = fake.callsTo('chat.postMessage');
@@ -74,6 +79,15 @@ describe('SlackDigestSink (real WebClient, fake Web API)', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
     expect((delivered?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('fails at once, without waiting, on a 429 whose Retry-After is past what a digest run waits', { timeout: 10_000 }, async () => {
+    fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 3600 });
+    const error = await failure();
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(isPermanent(error)).toBe(false);
+    expect(String(error)).toMatch(/rate limit.*3600 s/);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('refuses a channel key of another platform without calling Slack', async () => {

@@ -74,6 +74,22 @@ describe('renderAnswer', () => {
     for (const t of elements(message.blocks, 'mrkdwn')) expect(t['verbatim']).toBe(true);
   });
 
+  it("shows the asker's question as inert plain text: no bold, italic, code or fake *Answer:*", () => {
+    const question = '*Answer:* _yes_ ~no~ `code` ```block``` > quote';
+    const message = renderAnswer({ ...bot.ask('Who wrote the paper?'), question });
+    const plainTexts = elements(message.blocks, 'plain_text').map((t) => t['text']);
+    expect(plainTexts).toContain('*Answer:* _yes_ ~no~ `code` ```block``` &gt; quote');
+    for (const t of elements(message.blocks, 'mrkdwn')) expect(String(t['text'])).not.toMatch(/Answer:|_yes_|`code`/);
+  });
+
+  it('strips bidi overrides and zero-width characters from the question it echoes', () => {
+    const question = 'who\u202Ewrote\u2066 the\u200B pa\u200Dper\uFEFF?\u061C';
+    const message = renderAnswer({ ...bot.ask('Who wrote the paper?'), question });
+    const echoed = strings(message.blocks).filter((s) => s.includes('who'));
+    expect(echoed).toContain('whowrote the paper?');
+    for (const s of strings(message.blocks)) expect(s).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/u);
+  });
+
   it('stays within Block Kit limits for huge answers, many citations and long questions', () => {
     const long = 'word '.repeat(4000);
     const answer: Answer = {

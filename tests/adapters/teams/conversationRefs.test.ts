@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseConversationId, conversationIdOf, teamsChannelKey, teamsChannelOf } from '../../../src/adapters/teams/channelKey.js';
-import { parseReference, storeConversationRefs } from '../../../src/adapters/teams/conversationRefs.js';
+import { parseReference, scrubStoredConversationRefs, storeConversationRefs } from '../../../src/adapters/teams/conversationRefs.js';
 import { referenceOf } from '../../../src/adapters/teams/welcome.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { fakeClock, tempDir } from '../../core/digest/fakes.js';
@@ -76,5 +76,32 @@ describe('conversation references in the Store', () => {
     expect(parseReference(ok)).toMatchObject({ ok: true, reference: { serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams' } });
     const noUrl: unknown = { ...JSON.parse(ok), serviceUrl: 'ftp://elsewhere' };
     expect(parseReference(JSON.stringify(noUrl))).toMatchObject({ ok: false, reason: expect.stringMatching(/^serviceUrl: /) });
+  });
+});
+
+describe('what a stored conversation reference may hold', () => {
+  const USER = { id: '29:1kx9Xw3Yq-8dHNlRm0Zb6vUjJ3c2F9pQeLsT4aGhBwV7yRzN5oKiMuCdEfA1xS8tPq0', name: 'Alex Martin', aadObjectId: '6f4a2c1e-93b7-4d2a-8e51-0c7d9b3a5f12' };
+  const leaks = (json: string | undefined): string[] => [USER.id, USER.name, USER.aadObjectId].filter((value) => json?.includes(value));
+
+  it('keeps neither the user id, nor the name, nor the AAD object id of whoever subscribed', async () => {
+    const store = openSqliteStore({ dataDir: tempDir() });
+    const refs = storeConversationRefs(store, new MemoryLogger());
+    await refs.save(referenceOf(teamsActivity('channel_mention')));
+    const json = await store.conversationRef(CHANNEL);
+    expect(leaks(json)).toEqual([]);
+    expect(await refs.get(CHANNEL)).toMatchObject({ serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', conversation: { id: CHANNEL, tenantId: '4b1e8c0a-2f3d-4e6a-9b7c-1d2e3f4a5b6c' }, bot: { id: '28:8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b' } });
+    store.close();
+  });
+
+  it('scrubs the user from a row an older version stored, and keeps the row usable', async () => {
+    const store = openSqliteStore({ dataDir: tempDir() });
+    const old = { ...referenceOf(teamsActivity('channel_mention')), user: USER, conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel', tenantId: 't' } };
+    await store.saveConversationRef(CHANNEL, JSON.stringify(old));
+    expect(await scrubStoredConversationRefs(store, new MemoryLogger())).toBe(1);
+    expect(leaks(await store.conversationRef(CHANNEL))).toEqual([]);
+    const ref = await storeConversationRefs(store, new MemoryLogger()).get(CHANNEL);
+    expect(ref).toMatchObject({ conversation: { id: CHANNEL }, serviceUrl: 'https://smba.trafficmanager.net/emea/' });
+    expect(ref?.user).toBeUndefined();
+    store.close();
   });
 });

@@ -1,19 +1,43 @@
-import { describe, expect, it } from 'vitest';
-import { RecentKeys } from '../../../src/adapters/teams/dedupe.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../../src/core/bot.js';
+import { loadKnowledge } from '../../../src/core/knowledge/load.js';
+import { openSqliteStore } from '../../../src/store/sqlite.js';
+import { tempDir } from '../../core/digest/fakes.js';
+import { loopbackOnly } from '../../helpers/loopback.js';
+import { post, startFakeConnector, startTeamsServer, teamsFixture } from '../../helpers/teams.js';
 
-describe('RecentKeys', () => {
-  it('reports a key seen before as a duplicate', () => {
-    const keys = new RecentKeys(10);
-    expect(keys.add('a')).toBe(true);
-    expect(keys.add('a')).toBe(false);
-  });
+loopbackOnly();
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+const running: { close(): unknown }[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0).reverse()) await r.close();
+});
 
-  it('forgets the oldest keys past its capacity', () => {
-    const keys = new RecentKeys(2);
-    keys.add('a');
-    keys.add('b');
-    keys.add('c');
-    expect(keys.add('a')).toBe(true);
-    expect(keys.add('c')).toBe(false);
+async function startOn(dataDir: string) {
+  const store = openSqliteStore({ dataDir });
+  const server = await startTeamsServer({ bot, deliveries: store });
+  const close = async () => {
+    await server.close();
+    store.close();
+  };
+  return { server, close };
+}
+
+describe('Teams activity dedupe in the store', () => {
+  it('answers an activity redelivered after a restart only once', async () => {
+    const dir = tempDir();
+    const connector = await startFakeConnector();
+    running.push(connector);
+    const activity = teamsFixture('personal_message', { serviceUrl: connector.url });
+    const before = await startOn(dir);
+    expect((await post(before.server.url, activity)).status).toBe(200);
+    expect(connector.requests).toHaveLength(1);
+    await before.close();
+
+    const after = await startOn(dir);
+    running.push(after);
+    expect((await post(after.server.url, activity)).status).toBe(200);
+    expect(connector.requests).toHaveLength(1);
+    expect(after.server.logger.entries.filter((e) => /duplicate activity ignored/.test(e.message))).toHaveLength(1);
   });
 });

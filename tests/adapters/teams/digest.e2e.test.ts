@@ -4,6 +4,7 @@
  * the adapter's digest sink to a fake connector on 127.0.0.1. nock refuses every other address,
  * so a token or metadata request would fail the test instead of going out.
  */
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { teamsChannelKey } from '../../../src/adapters/teams/app.js';
 import { parseReference } from '../../../src/adapters/teams/conversationRefs.js';
@@ -43,6 +44,14 @@ function expectDigestCard(cards: string): void {
 }
 
 describe('Teams digest commands and delivery (real SQLite store, real CloudAdapter, fake connector)', () => {
+  it('tells the user a subscribe failed, and confirms nothing, when the database file was deleted', async () => {
+    h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
+    for (const f of [h.store.file, `${h.store.file}-wal`, `${h.store.file}-shm`]) rmSync(f, { force: true });
+    const replies = await h.personal('subscribe 09:00 Europe/Paris');
+    expect(replies.map(textOf)).toEqual([expect.stringMatching(/something went wrong/)]);
+    expect(h.logger.entries).toContainEqual(expect.objectContaining({ level: 'error', fields: expect.objectContaining({ code: 'store_unavailable' }) }));
+  });
+
   it('subscribes a personal chat by command, keeps its reference, posts one digest card when due and none again', async () => {
     h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     const ack = only(await h.personal('subscribe 09:00 Europe/Paris'));

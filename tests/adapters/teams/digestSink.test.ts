@@ -55,6 +55,18 @@ describe('TeamsDigestSink', () => {
     expect(adapter.calls.map((r) => [r.conversation?.id, r.serviceUrl])).toEqual([[PERSONAL, 'https://smba.trafficmanager.net/emea/']]);
   });
 
+  it('returns the id the connector gave the posted activity, for the scheduler to record with the sent claim', async () => {
+    const h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
+    try {
+      await h.personal('subscribe 09:00 Europe/Paris');
+      const sink = new TeamsDigestSink({ adapter: h.server.teams.adapter, appId: '', conversations: h.server.teams.conversations });
+      const posted = await sink.send(target, someDigest());
+      expect(posted.messageId).toMatch(/^reply-\d+$/);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('waits out the Retry-After of a throttled post before handing a transient error to the scheduler', { timeout: 20_000 }, async () => {
     const h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     try {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLAIM_ABSTRACT, MAX_CLAIM_NAME, MAX_CLAIMS } from '../../../src/adapters/teams/citations.js';
-import { renderAnswer, renderHelp, renderSource, renderTopics, teamsText, type Reply } from '../../../src/adapters/teams/render.js';
+import { renderAnswer, renderHelp, renderSource, renderTopics, teamsEcho, teamsText, type Reply } from '../../../src/adapters/teams/render.js';
 import { renderWelcome } from '../../../src/adapters/teams/welcome.js';
 import { createBot, type Bot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
@@ -167,5 +167,20 @@ describe('command and welcome cards', () => {
 describe('teamsText', () => {
   it('escapes HTML and markdown so knowledge text shows as written', () => {
     expect(teamsText('a <b> & *c* _d_ [e]')).toBe('a &lt;b&gt; &amp; \\*c\\* \\_d\\_ \\[e\\]');
+  });
+});
+
+describe('teamsEcho', () => {
+  it('leaves no user URL live in message markdown and strips bidi and zero-width characters', () => {
+    const echoed = teamsEcho('Unknown time zone "https://evil.example/x\u202Eexe\u200B www.evil.example evil.example mailto:a@b.example **b**"');
+    expect(echoed).not.toMatch(/https?:\/\//);
+    expect(echoed).not.toMatch(/www\.|evil\.example|b\.example|mailto:/);
+    expect(echoed).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+    expect(echoed).toContain('evil[.]example');
+    expect(echoed).toContain('\\*\\*b\\*\\*');
+  });
+
+  it('leaves time zones, times and abbreviations as written', () => {
+    expect(teamsEcho('Invalid time "25:00". Use HH:MM, e.g. subscribe 08:30 Europe/Paris')).toBe('Invalid time "25:00". Use HH:MM, e.g. subscribe 08:30 Europe/Paris');
   });
 });

@@ -31,16 +31,24 @@ export function recordingLogger(): Logger & { readonly lines: LogLine[] } {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** A sink that records what it was asked to send; `failures` are thrown, one per call, first. */
-export function fakeSink(failures: Error[] = []): MessageSink & { readonly sent: { target: DigestTarget; digest: Digest }[]; calls: number } {
+/**
+ * A sink that records what it was asked to send and answers like a platform, with a message id
+ * (`m1`, `m2`…); `failures` are thrown, one per call, first; `beforePost` runs at each call.
+ */
+export function fakeSink(
+  failures: Error[] = [],
+  beforePost?: (target: DigestTarget) => Promise<void>,
+): MessageSink & { readonly sent: { target: DigestTarget; digest: Digest }[]; calls: number } {
   const sink = {
     sent: [] as { target: DigestTarget; digest: Digest }[],
     calls: 0,
     send: async (target: DigestTarget, digest: Digest) => {
       sink.calls++;
+      await beforePost?.(target);
       const failure = failures.shift();
       if (failure) throw failure;
       sink.sent.push({ target, digest });
+      return { messageId: `m${sink.sent.length}` };
     },
   };
   return sink;

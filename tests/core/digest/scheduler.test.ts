@@ -49,6 +49,51 @@ describe('runDue', () => {
     expect(sinkA.sent.length + sinkB.sent.length).toBe(2);
   });
 
+  it('marks each digest sent, with the message id the platform gave it, before posting the next one', async () => {
+    const { clock, store } = await subscribed('UTC', '2024-03-01T00:00:00Z');
+    await store.subscribe({ platform: 'slack', channel: 'slack:C2', time: '09:00', timeZone: 'UTC' });
+    const seenAtSecondPost: unknown[] = [];
+    const sink = fakeSink([], async (target) => {
+      if (target.channel === 'slack:C2') seenAtSecondPost.push(await store.digestRecord('slack:C1', '2024-03-01'));
+    });
+    clock.set('2024-03-01T09:00:00Z');
+    expect((await runDue(runnerDeps(tinyBot(), store, sink).deps, clock.now())).sent).toEqual(['slack:C1', 'slack:C2']);
+    expect(seenAtSecondPost).toEqual([expect.objectContaining({ status: 'sent', messageId: 'm1' })]);
+    expect(await store.digestRecord('slack:C2', '2024-03-01')).toMatchObject({ status: 'sent', messageId: 'm2' });
+  });
+
+  it('warns when it takes over a claim left unfinished by a process that died, and posts', async () => {
+    const { clock, store } = await subscribed('UTC', '2024-03-01T00:00:00Z');
+    clock.set('2024-03-01T09:00:00Z');
+    await store.claimDigest('slack:C1', '2024-03-01', 15 * 60_000); // the dead process's claim, never settled
+    const logger = recordingLogger();
+    const sink = fakeSink();
+    const { deps } = runnerDeps(tinyBot(), store, sink, logger);
+    clock.advance(60_000);
+    expect((await runDue(deps, clock.now())).sent).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    clock.set('2024-03-01T09:15:00Z');
+    expect((await runDue(deps, clock.now())).sent).toEqual(['slack:C1']);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/took over .*claim.* may already have been posted/),
+        fields: expect.objectContaining({ channel: 'slack:C1', day: '2024-03-01', staleClaimAt: '2024-03-01T09:00:00.000Z' }),
+      }),
+    ]);
+  });
+
+  it('logs an error naming the message when a posted digest cannot be recorded as sent', async () => {
+    const { clock, store } = await subscribed('UTC', '2024-03-01T00:00:00Z');
+    const logger = recordingLogger();
+    const failing = { ...store, markDigestSent: async () => Promise.reject(new Error('SQLITE_READONLY')) };
+    const { deps } = runnerDeps(tinyBot(), failing, fakeSink(), logger);
+    clock.set('2024-03-01T09:00:00Z');
+    expect((await runDue(deps, clock.now())).sent).toEqual(['slack:C1']);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/could not be recorded as sent/), fields: expect.objectContaining({ channel: 'slack:C1', messageId: 'm1' }) }),
+    ]);
+  });
+
   it('retries a failed send with backoff, then posts', async () => {
     const { clock, store } = await subscribed('UTC', '2024-03-01T00:00:00Z');
     const sink = fakeSink([new DeliveryError('timeout'), new DeliveryError('429')]);
