@@ -3,6 +3,9 @@
  * `--jsonl` (one JSON object per stdin line, in order, nothing else on stdout).
  */
 import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { createConversations } from '../core/conversation/conversations.js';
+import { memoryContextStore } from '../core/conversation/followUp.js';
 import { runCli, startup } from './common.js';
 import { explainText, toJson, toTerminal } from './format.js';
 
@@ -10,7 +13,21 @@ const USAGE = `Usage:
   npm run ask -- "Who wrote the paper?"          the answer as text
   npm run ask -- --explain "question"            the top candidates, their features and what decided
   npm run --silent ask -- --json "question"      one JSON object
-  npm run --silent ask -- --jsonl < questions    one JSON object per input line`;
+  npm run --silent ask -- --jsonl < questions    one JSON object per input line; a line
+                                                 {"conversation": "c1", "text": "why?"} continues c1`;
+
+const turnSchema = z.object({ conversation: z.string().min(1), text: z.string() });
+
+/** A JSON line `{"conversation", "text"}`, or undefined for a plain question line. */
+function conversationLine(line: string): z.infer<typeof turnSchema> | undefined {
+  if (!line.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed = turnSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const flags = argv.filter((a) => a.startsWith('--'));
@@ -22,8 +39,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { bot } = startup();
   if (flags.includes('--jsonl')) {
+    // A line {"conversation": "c1", "text": "..."} continues conversation c1; plain lines stand alone.
+    const conversations = createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } });
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) process.stdout.write(`${JSON.stringify(toJson(bot.ask(line)))}\n`);
+    for await (const line of lines) {
+      const turn = conversationLine(line);
+      const reply = turn ? await conversations.reply({ text: turn.text, conversation: turn.conversation }) : { answer: bot.ask(line), followUp: false };
+      process.stdout.write(`${JSON.stringify({ ...toJson(reply.answer), ...(turn ? { conversation: turn.conversation, followUp: reply.followUp } : {}) })}\n`);
+    }
     return 0;
   }
   if (flags.includes('--explain')) {

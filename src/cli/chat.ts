@@ -4,17 +4,27 @@
  */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../core/bot.js';
+import { createConversations, type Conversations } from '../core/conversation/conversations.js';
+import { memoryContextStore } from '../core/conversation/followUp.js';
 import { sourceText, toTerminal, topicsText } from './format.js';
 
 export const CONNECT_HINT =
   'No Slack or Teams credentials set: local chat mode. To connect, copy .env.example to .env and set SLACK_BOT_TOKEN (+ SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) or MicrosoftAppId (see README).';
 
-/** One reply for one chat line: built-in commands first, then the core. */
-export function chatReply(bot: Bot, line: string): string {
+/** The whole local chat is one conversation: "why?" and "2" refer to the previous reply. */
+const CHAT = 'cli:chat';
+
+/** One reply for one chat line: built-in commands first, then the core, in the chat's conversation. */
+export async function chatReply(bot: Bot, line: string, conversations: Conversations = chatConversations(bot)): Promise<string> {
   const command = line.trim().toLowerCase().replace(/^\/(?:eu-china\s*)?/, '');
   if (command === 'topics') return topicsText(bot.topics());
   if (command === 'source') return sourceText(bot.source());
-  return toTerminal(bot.ask(line));
+  return toTerminal((await conversations.reply({ text: line, conversation: CHAT })).answer);
+}
+
+/** The chat's conversation service: contexts in memory, one process, one person. */
+export function chatConversations(bot: Bot): Conversations {
+  return createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } });
 }
 
 /** Runs the chat on `input`/`output` until end of input or "quit". */
@@ -23,10 +33,11 @@ export async function runChat(bot: Bot, input: NodeJS.ReadableStream, output: No
   if (interactive) output.write(`${bot.about()}\nType a question, "topics", "source", or "quit".\n`);
   const rl = createInterface({ input, crlfDelay: Infinity, ...(interactive ? { output, prompt: '\n> ' } : {}), terminal: interactive });
   if (interactive) rl.prompt();
+  const conversations = chatConversations(bot);
   for await (const line of rl) {
     const trimmed = line.trim();
     if (trimmed === 'quit' || trimmed === 'exit') break;
-    if (trimmed !== '') output.write(`${interactive ? '' : `> ${trimmed}\n`}${chatReply(bot, trimmed)}\n${interactive ? '' : '\n'}`);
+    if (trimmed !== '') output.write(`${interactive ? '' : `> ${trimmed}\n`}${await chatReply(bot, trimmed, conversations)}\n${interactive ? '' : '\n'}`);
     if (interactive) rl.prompt();
   }
   rl.close();

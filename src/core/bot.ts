@@ -30,8 +30,12 @@ export interface TopicSummary {
 export interface Bot {
   /** Answers one question; never throws, whatever the text. */
   ask(question: Question | string): Answer;
-  /** `ask`, with the candidates, their features and what decided. */
-  explain(question: Question | string): Explanation;
+  /** `ask`, with the candidates, their features and what decided; `exclude` drops entries by id. */
+  explain(question: Question | string, options?: ExplainOptions): Explanation;
+  /** The stemmed words of `text` as the index reads them. */
+  terms(text: string): ReadonlySet<string>;
+  /** The names, years and figures of `text` (stemmed). */
+  names(text: string): ReadonlySet<string>;
   /** The answer for one entry by id (buttons), or undefined for an unknown id. */
   answerEntry(id: string): Answer | undefined;
   topics(examplesPerTopic?: number): TopicSummary[];
@@ -39,6 +43,13 @@ export interface Bot {
   /** Short plain-text description of what the bot covers. */
   about(): string;
   readonly knowledge: Knowledge;
+}
+
+export interface ExplainOptions {
+  /** Entries never to answer with (a follow-up about a new subject must not get the old entry). */
+  readonly exclude?: readonly string[];
+  /** Ignore the kind-of-question veto ("why?" after an answer asks for the reason its entry gives). */
+  readonly anyQuestionType?: boolean;
 }
 
 export interface BotDeps {
@@ -67,16 +78,22 @@ export function createBot(deps: BotDeps): Bot {
     byId,
   };
   const about = aboutText(knowledge.source);
-  const explain = (question: Question | string): Explanation => {
+  const explain = (question: Question | string, options: ExplainOptions = {}): Explanation => {
     const text = cleanQuestion(typeof question === 'string' ? question : question.text);
     const kind = smalltalkKind(text);
     if (kind) return { answer: compose.smalltalk(text, kind), candidates: [], reason: `small talk (${kind})` };
-    return decide(text, candidatesFor(stripGreeting(text), decideDeps), decideDeps);
+    const excluded = new Set(options.exclude ?? []);
+    const candidates = candidatesFor(stripGreeting(text), decideDeps)
+      .filter((c) => !excluded.has(notes.get(c.ranked.entry.id)?.entry.id ?? c.ranked.entry.id))
+      .map((c) => (options.anyQuestionType ? { ...c, vetoes: { ...c.vetoes, typeMismatch: false } } : c));
+    return decide(text, candidates, decideDeps);
   };
   return {
     knowledge,
     ask: (question) => explain(question).answer,
     explain,
+    terms: (text) => vocabulary.terms(text),
+    names: (text) => vocabulary.names(text),
     answerEntry(id) {
       const entry = byId.get(id);
       return entry ? compose.answer(entry.question, entry, 1) : undefined;

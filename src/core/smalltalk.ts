@@ -17,7 +17,7 @@ const PATTERNS: readonly (readonly [SmalltalkKind, RegExp])[] = [
   // not "goods"). Follow-ups such as "why?" or "tell me more" are resolved from the conversation
   // before this is reached; without a previous answer they get the same short reply.
   ['ack', /^(?:ok|okay|k|kk|yes|yep|yeah|yup|no|nope|nah|no thanks?|no thank you|sure|fine|cool|great|nice|good|alright|all right|got it|i see|makes sense|interesting|wow|hmm+|lol)$/],
-  ['unclear', /^(?:why|why not|why so|how come|really|more|tell me more|more please|go on|and|and then|so|then|what else|details|elaborate|is it good|is it any good|is that good|is that right|is that true|what about it|and what about it)$/],
+  ['unclear', /^(?:\d{1,2}|why|when|where|who|how|what|which|how much|how many|why not|why so|how come|really|more|tell me more|more please|go on|and|and then|so|then|what else|details|elaborate|is it good|is it any good|is that good|is that right|is that true|what about it|and what about it)$/],
 ];
 
 /** The small-talk kind of `text`, or undefined for anything that should be matched. */

@@ -5,6 +5,7 @@
  * `teams:19:abc@thread.tacv2`): subscriptions, digest claims, rotation and the question log must
  * use the same key for "Asked here yesterday" to find a channel's questions.
  */
+import type { ContextStore } from './conversation/followUp.js';
 import type { Decision } from './types.js';
 import type { Feedback, FeedbackSink } from './ports.js';
 
@@ -168,7 +169,7 @@ export interface StoreHealth {
  * where the next start will find it; otherwise it rejects with a StoreError, so nothing that was
  * not saved is ever confirmed to a user.
  */
-export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, StoreHealth {
+export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, ContextStore, StoreHealth {
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
 }

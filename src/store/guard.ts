@@ -54,5 +54,6 @@ export function guardWrites(store: Store, check: () => void): Store {
     logQuestion: w(store.logQuestion),
     record: w(store.record),
     firstSeen: w(store.firstSeen),
+    saveContext: w(store.saveContext),
   };
 }

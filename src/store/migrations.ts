@@ -83,6 +83,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'the platform message id of a sent digest',
     sql: 'ALTER TABLE digests ADD COLUMN message_id TEXT;',
   },
+  {
+    version: 4,
+    name: 'conversation contexts (follow-up questions)',
+    sql: `
+      CREATE TABLE conversation_contexts (key TEXT PRIMARY KEY, context TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+      CREATE INDEX conversation_contexts_updated_at ON conversation_contexts (updated_at);
+    `,
+  },
 ];
 
 /** Brings `db` to the latest version; refuses a database written by a newer release. */

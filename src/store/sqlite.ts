@@ -11,6 +11,7 @@ import { StoreError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
+import { sqliteContexts } from './contexts.js';
 import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
@@ -70,6 +71,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       ...sqliteQuestions(db, hash),
       ...sqliteFeedback(db, hash, now),
       ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
+      ...sqliteContexts(db, now),
       ping: async () => {
         check();
         try {

@@ -23,6 +23,28 @@ describe('ask', () => {
     expect(objects[3]?.decision).toBe('smalltalk');
   });
 
+  it('replays a conversation from JSON lines: a follow-up uses the context of its own conversation only', () => {
+    const turns = [
+      { conversation: 'c1', text: 'has xi talked to zelensky since the invasion?' },
+      { conversation: 'c2', text: 'Who wrote the paper?' },
+      { conversation: 'c1', text: 'when?' },
+      { conversation: 'c2', text: 'when?' },
+    ];
+    const out = run(['src/cli/ask.ts', '--jsonl'], `${turns.map((t) => JSON.stringify(t)).join('\n')}\nwhen?\n`);
+    const objects = out.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { conversation?: string; followUp?: boolean; decision: string; answer?: { id: string } });
+    expect(objects.map((o) => o.followUp)).toEqual([false, false, true, true, undefined]);
+    expect(objects[2]).toMatchObject({ conversation: 'c1', decision: 'answer', answer: { id: 'xi-zelensky-call' } });
+    expect(objects[3]?.answer?.id).not.toBe('xi-zelensky-call');
+    expect(objects[4]?.decision).not.toBe('answer');
+  });
+
+  it('explains a decision with the candidates and their features', () => {
+    const out = run(['src/cli/ask.ts', '--explain', 'How long is the Russia-China border?']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^Decision: suggest \(not given: eu-russia-border-length~not-given-1\)/);
+    expect(out.stdout).toMatch(/1\. eu-russia-border-length~not-given-1 {2}p=[0-9.]+ {2}score=/);
+  });
+
   it('prints the answer with numbered citations and the link for people', () => {
     const out = run(['src/cli/ask.ts', 'What is the ISSN of the paper?']);
     expect(out.stdout).toContain('2402-614X');

@@ -50,6 +50,34 @@ describe('the bot', () => {
     expect(vague.suggestions.length).toBeGreaterThan(0);
   });
 
+  it('answers a question about a footnote ("footnote" is not a stop word)', () => {
+    expect(bot.ask('What does footnote 1 say?').entry?.id).toBe('treaty-2001-less-binding');
+  });
+
+  it('never answers short social replies from the knowledge set ("no" is not "n°", "good" not "goods")', () => {
+    for (const text of ['no thanks', 'is it good?', 'why?', 'ok', 'yes', 'more', 'tell me more']) {
+      expect(bot.ask(text).decision, text).toBe('smalltalk');
+    }
+  });
+
+  it('says what the paper does not give, with what it does say, as a suggestion', () => {
+    const a = bot.ask('How long is the Russia-China border?');
+    expect(a.decision).toBe('suggest');
+    expect(a.text).toMatch(/^The paper does not give the length of the Russia-China border/);
+    expect(a.suggestions.map((s) => s.id)).toEqual(['eu-russia-border-length']);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it('explains its decision: candidates with features, vetoes and probabilities', () => {
+    const e = bot.explain('How much was Russia-China trade worth in 2019?');
+    expect(e.answer.decision).not.toBe('answer');
+    expect(e.reason).toMatch(/missingFigure/);
+    const first = e.candidates[0];
+    expect(first?.vetoes.missingFigure).toBe(true);
+    expect(first?.probability).toBeGreaterThanOrEqual(0);
+    expect(first?.probability).toBeLessThanOrEqual(1);
+  });
+
   it('declines a question about the weather', () => {
     const a = bot.ask("What's the weather in Paris tomorrow?");
     expect(a.decision).toBe('decline');

@@ -7,6 +7,7 @@
  */
 import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { evaluateFollowUps, loadFollowUps } from './followups.js';
 import { evaluate, loadSet, naiveBaseline, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
 
 const pct = (n: number, d: number): string => (d === 0 ? '    - ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
@@ -55,6 +56,19 @@ for (const kind of kinds) {
       const got = f.got.decision === 'answer' ? f.got.id : `${f.got.decision} [${(f.got.suggestions ?? []).join(', ')}]`;
       console.log(`  [${f.case.file} ${f.case.category}] ${f.case.q}\n      expected ${String(f.case.expect)}, got ${got}`);
     }
+  }
+}
+for (const name of args.includes('--set') ? chosen.map((k) => (k === 'dev' ? '' : k)).filter((k) => k !== '') : ['train', 'fresh']) {
+  const cases = loadFollowUps(name);
+  const report = await evaluateFollowUps(bot, cases);
+  if (args.includes('--json')) {
+    json[`followups-${name}`] = { kinds: report.kinds, contextRight: report.contextRight, total: cases.length };
+    continue;
+  }
+  console.log(`\nfollow-ups (${name}): ${cases.length} exchanges; first question answered right ${pct(report.contextRight, cases.length)}`);
+  for (const k of report.kinds) console.log(row(k, k.category !== 'not-given'));
+  if (args.includes('--failures')) {
+    for (const f of report.failures) console.log(`  [${f.case.kind}] ${f.case.context} -> ${f.case.followup}\n      expected ${String(f.case.expect)}, got ${f.got}`);
   }
 }
 if (args.includes('--json')) console.log(JSON.stringify(json, null, 2));

@@ -7,6 +7,7 @@
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
+import type { Conversations } from '../../core/conversation/conversations.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../../core/deliveryLog.js';
 import { ConfigError, DeliveryError } from '../../core/errors.js';
@@ -53,6 +54,8 @@ export interface SlackAppDeps {
   readonly clock?: Clock;
   /** Event ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
   readonly deliveries?: DeliveryLog;
+  /** Follow-up questions in threads and DMs (see slackStorageDeps); without it each question stands alone. */
+  readonly followUps?: Conversations;
 }
 
 export interface SlackApp {
@@ -79,6 +82,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger,
     feedback: deps.feedback ?? loggingFeedbackSink(logger),
     ...(deps.digest ? { digest: deps.digest } : {}),
+    ...(deps.followUps ? { followUps: deps.followUps } : {}),
   };
   useDedupe(app, logger, deps);
   registerMessages(app, listenerDeps);

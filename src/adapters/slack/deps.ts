@@ -1,5 +1,6 @@
 /** What every Slack listener needs; built once in app.ts. */
 import type { Bot } from '../../core/bot.js';
+import type { Conversations } from '../../core/conversation/conversations.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import type { FeedbackSink, Logger } from '../../core/ports.js';
 
@@ -12,4 +13,6 @@ export interface ListenerDeps {
   readonly feedback: FeedbackSink;
   /** `subscribe`, `unsubscribe` and `digest`; without them those words are plain questions. */
   readonly digest?: DigestCommands;
+  /** Follow-up questions from the conversation's context (threads and DMs); without it each question stands alone. */
+  readonly followUps?: Conversations;
 }

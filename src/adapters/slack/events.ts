@@ -8,7 +8,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from './deps.js';
 import { digestReply } from './digestReply.js';
-import { replyTo } from './reply.js';
+import { intentOf, replyTo } from './reply.js';
 import { postPrivately, postReply, type WebClient } from './send.js';
 import { replyTarget, toQuestion, type SlackMessageEvent, type SlackSelf } from './toQuestion.js';
 
@@ -31,6 +31,8 @@ async function answerMessage(deps: ListenerDeps, client: WebClient, event: Slack
     await postPrivately(deps.logger, client, target, event.user, command.message);
     return;
   }
-  const reply = command?.message ?? replyTo(deps.bot, question, { ephemeral: false, command: false });
+  // A thread or DM is a conversation: "why?" and "2" are read against the bot's previous reply there.
+  const followUp = !command && deps.followUps && intentOf(question.text).kind === 'ask' ? await deps.followUps.reply(question) : undefined;
+  const reply = command?.message ?? replyTo(deps.bot, question, { ephemeral: false, command: false }, followUp?.answer);
   await postReply(deps.logger, client, target, reply);
 }

@@ -4,7 +4,7 @@
  * for "topics", so that must work everywhere), anything else goes to the core. Pure.
  */
 import type { Bot } from '../../core/bot.js';
-import type { Question } from '../../core/types.js';
+import type { Answer, Question } from '../../core/types.js';
 import type { ViewName } from './actionIds.js';
 import type { SlackMessage } from './blocks.js';
 import { safeMrkdwn, truncate } from './mrkdwn.js';
@@ -46,11 +46,11 @@ export interface ReplyOptions {
   readonly command: boolean;
 }
 
-/** The reply for one question. */
-export function replyTo(bot: Bot, question: Question, options: ReplyOptions): SlackMessage {
+/** The reply for one question; `answered` is the core's answer when the caller already has it (follow-ups). */
+export function replyTo(bot: Bot, question: Question, options: ReplyOptions, answered?: Answer): SlackMessage {
   const intent = intentOf(question.text);
   if (intent.kind === 'view') return renderView(bot, intent.view, { share: options.ephemeral });
-  const answer = bot.ask(question);
+  const answer = answered ?? bot.ask(question);
   if (options.command && intent.singleWord && answer.decision === 'decline') {
     const note = `I don't know \`${COMMAND} ${safeMrkdwn(truncate(question.text, 100))}\`; here is what I can do.`;
     return renderView(bot, 'help', { note });

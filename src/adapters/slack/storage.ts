@@ -6,7 +6,8 @@
  */
 import type { Bot } from '../../core/bot.js';
 import { createDigestCommands, type SubscribeDefaults } from '../../core/digest/commands.js';
-import { withQuestionLog } from '../../core/digest/questionLog.js';
+import { createConversations } from '../../core/conversation/conversations.js';
+import { questionLogger, withQuestionLog } from '../../core/digest/questionLog.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Store } from '../../core/store.js';
 import type { SlackAppDeps } from './app.js';
@@ -22,10 +23,12 @@ export interface SlackStorageOptions {
   readonly defaults: SubscribeDefaults;
 }
 
-/** `bot`, `shareBot`, `feedback`, `digest` and `deliveries` for createSlackApp, all backed by `store`. */
-export function slackStorageDeps(o: SlackStorageOptions): Pick<SlackAppDeps, 'bot' | 'shareBot' | 'feedback' | 'digest' | 'deliveries'> {
+/** `bot`, `shareBot`, `feedback`, `digest`, `deliveries` and `followUps` for createSlackApp, all backed by `store`. */
+export function slackStorageDeps(o: SlackStorageOptions): Pick<SlackAppDeps, 'bot' | 'shareBot' | 'feedback' | 'digest' | 'deliveries' | 'followUps'> {
+  const log = { log: o.store, clock: o.clock, logger: o.logger, channelOf: slackChannelOf };
   return {
-    bot: withQuestionLog(o.bot, { log: o.store, clock: o.clock, logger: o.logger, channelOf: slackChannelOf }),
+    bot: withQuestionLog(o.bot, log),
+    followUps: createConversations({ bot: o.bot, contexts: o.store, clock: o.clock, logger: o.logger, record: questionLogger(log) }),
     shareBot: o.bot,
     feedback: o.store,
     digest: createDigestCommands({ bot: o.bot, store: o.store, clock: o.clock, defaults: o.defaults }),

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Bot } from '../../core/bot.js';
+import type { Conversations } from '../../core/conversation/conversations.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { AuthUnavailableError, BotError, DeliveryError, UnauthenticatedError } from '../../core/errors.js';
 import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
@@ -49,6 +50,8 @@ export interface TeamsAdapterDeps {
   readonly retry?: RetryOptions;
   /** Activity ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
   readonly deliveries?: DeliveryLog;
+  /** Follow-up questions (see teamsStorageDeps); without it each question stands alone. */
+  readonly followUps?: Conversations;
   /** Where and how patiently the channel's signing keys are fetched (default DEFAULT_TEAMS_AUTH). */
   readonly auth?: Partial<TeamsAuthOptions>;
 }
@@ -88,6 +91,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
+    ...(deps.followUps ? { followUps: deps.followUps } : {}),
   });
   const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
   const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { TeamsActivityHandler, type Activity, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/bot.js';
+import type { Conversations } from '../../core/conversation/conversations.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../../core/deliveryLog.js';
 import type { FeedbackSink, Logger } from '../../core/ports.js';
@@ -33,6 +34,8 @@ export interface TeamsBotDeps {
   readonly retry?: RetryOptions;
   /** Activity ids already handled, so a redelivery is not answered twice (default: in memory). */
   readonly deliveries?: DeliveryLog;
+  /** Follow-up questions from the conversation's context; without it each question stands alone. */
+  readonly followUps?: Conversations;
 }
 
 type DigestRequest = Extract<TeamsRequest, { kind: 'digest' }>;
@@ -84,7 +87,7 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     const { bot } = this.deps;
     switch (request.kind) {
       case 'ask':
-        return renderAnswer(bot.ask(request.question));
+        return renderAnswer(this.deps.followUps ? (await this.deps.followUps.reply(request.question)).answer : bot.ask(request.question));
       case 'command':
         return this.command(request.command);
       case 'digest':

@@ -19,16 +19,39 @@ export function withReplyDeadline<T>(signal: AbortSignal, send: () => Promise<T>
 type PolicyFactories = Extract<NonNullable<ConnectorClientOptions['requestPolicyFactories']>, readonly unknown[]>;
 type PolicyFactory = PolicyFactories[number];
 
-/** A connector client request policy that applies the deadline of the reply being sent, if any. */
+/**
+ * A connector client request policy that applies the deadline of the reply being sent, if any:
+ * the attempt in flight is abandoned when the deadline passes (the reply's retries then stop).
+ * It is raced, not aborted: the HTTP client destroys a request when its signal fires, and on a
+ * request that already failed (its one error listener used) that abort escapes as an uncaught
+ * error, which ended the process (seen with a connector that accepts and never answers). The
+ * abandoned request keeps its socket until the connector closes it.
+ */
 export const deadlinePolicy: PolicyFactory = {
   create: (next) => ({
-    sendRequest: (request) => {
+    sendRequest: async (request) => {
       const deadline = current.getStore();
-      if (deadline) request.abortSignal = request.abortSignal ? AbortSignal.any([deadline, toSignal(request.abortSignal)]) : deadline;
-      return next.sendRequest(request);
+      if (!deadline) return next.sendRequest(request);
+      if (deadline.aborted) throw deadlineError();
+      let onAbort: (() => void) | undefined;
+      const reached = new Promise<never>((_, reject) => {
+        onAbort = () => reject(deadlineError());
+        deadline.addEventListener('abort', onAbort, { once: true });
+      });
+      try {
+        return await Promise.race([next.sendRequest(request), reached]);
+      } finally {
+        if (onAbort) deadline.removeEventListener('abort', onAbort);
+      }
     },
   }),
 };
+
+function deadlineError(): Error {
+  const error = new Error('the reply deadline passed before the connector answered');
+  error.name = 'AbortError';
+  return error;
+}
 
 /** Teams' connector wants `accept` (what botbuilder's own connector factory adds). */
 export const acceptPolicy: PolicyFactory = {
@@ -40,12 +63,3 @@ export const acceptPolicy: PolicyFactory = {
   }),
 };
 
-type SignalLike = NonNullable<Parameters<ReturnType<PolicyFactory['create']>['sendRequest']>[0]['abortSignal']>;
-
-function toSignal(like: SignalLike): AbortSignal {
-  if (like instanceof AbortSignal) return like;
-  const controller = new AbortController();
-  if (like.aborted) controller.abort();
-  else like.addEventListener('abort', () => controller.abort());
-  return controller.signal;
-}

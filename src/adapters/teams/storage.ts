@@ -7,7 +7,8 @@
  */
 import type { Bot } from '../../core/bot.js';
 import { createDigestCommands, type SubscribeDefaults } from '../../core/digest/commands.js';
-import { withQuestionLog } from '../../core/digest/questionLog.js';
+import { createConversations } from '../../core/conversation/conversations.js';
+import { questionLogger, withQuestionLog } from '../../core/digest/questionLog.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Store } from '../../core/store.js';
 import type { TeamsAdapterDeps } from './app.js';
@@ -24,10 +25,12 @@ export interface TeamsStorageOptions {
   readonly defaults: SubscribeDefaults;
 }
 
-/** `bot`, `searchBot`, `feedback`, `conversations`, `digest` and `deliveries` for registerTeams, all backed by `store`. */
-export function teamsStorageDeps(o: TeamsStorageOptions): Pick<TeamsAdapterDeps, 'bot' | 'searchBot' | 'feedback' | 'conversations' | 'digest' | 'deliveries'> {
+/** `bot`, `searchBot`, `feedback`, `conversations`, `digest`, `deliveries` and `followUps` for registerTeams, all backed by `store`. */
+export function teamsStorageDeps(o: TeamsStorageOptions): Pick<TeamsAdapterDeps, 'bot' | 'searchBot' | 'feedback' | 'conversations' | 'digest' | 'deliveries' | 'followUps'> {
+  const log = { log: o.store, clock: o.clock, logger: o.logger, channelOf: teamsChannelOf };
   return {
-    bot: withQuestionLog(o.bot, { log: o.store, clock: o.clock, logger: o.logger, channelOf: teamsChannelOf }),
+    bot: withQuestionLog(o.bot, log),
+    followUps: createConversations({ bot: o.bot, contexts: o.store, clock: o.clock, logger: o.logger, record: questionLogger(log) }),
     searchBot: o.bot,
     feedback: o.store,
     conversations: storeConversationRefs(o.store, o.logger),

@@ -7,8 +7,8 @@ import type { DecisionModel } from './features.js';
 
 export const DECISION_MODEL: DecisionModel = {
   lengthBoost: 0.1,
-  weights: { score: 3.4096, lead: 1.9876, missingNames: -1.9385, unknownShare: -2.3514, coverage: 1.8026 },
-  bias: -2.2509,
-  answerAt: 0.79,
-  suggestAt: 0.26,
+  weights: { score: 3.456, lead: 2.0819, missingNames: -1.941, unknownShare: -2.2805, coverage: 1.8052 },
+  bias: -2.3442,
+  answerAt: 0.78,
+  suggestAt: 0.27,
 };

@@ -35,16 +35,24 @@ export interface QuestionLogDeps {
   readonly channelOf: (question: Question) => string | undefined;
 }
 
+/** Writes one answered question to the log, fire-and-forget (a failed write is logged, never thrown). */
+export function questionLogger(deps: QuestionLogDeps): (question: Question | string, answer: Answer) => void {
+  return (question, answer) => {
+    const channel = typeof question === 'string' ? undefined : deps.channelOf(question);
+    deps.log.logQuestion(questionRecord(question, answer, deps.clock.now(), channel)).catch((error: unknown) => {
+      deps.logger.warn('question log: write failed; the answer was sent anyway', { channel, error });
+    });
+  };
+}
+
 /** `bot` with every `ask` also written to the question log. */
 export function withQuestionLog(bot: Bot, deps: QuestionLogDeps): Bot {
+  const record = questionLogger(deps);
   return {
     ...bot,
     ask(question) {
       const answer = bot.ask(question);
-      const channel = typeof question === 'string' ? undefined : deps.channelOf(question);
-      deps.log.logQuestion(questionRecord(question, answer, deps.clock.now(), channel)).catch((error: unknown) => {
-        deps.logger.warn('question log: write failed; the answer was sent anyway', { channel, error });
-      });
+      record(question, answer);
       return answer;
     },
   };

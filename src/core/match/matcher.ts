@@ -190,6 +190,12 @@ export class Matcher {
     return new Set(this.tokenize(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text).map(stemWord));
   }
 
+  /** The names, years and figures of `text` (stemmed), as `search` requires entries to mention them. */
+  names(text: string): Set<string> {
+    const words = this.tokenize(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text);
+    return this.requiredNames(words, new Set(words.filter((w) => this.isName(w)).map(stemWord)));
+  }
+
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): SearchResult {
     const corrected = this.correctSpelling(text.slice(0, MAX_MATCH_CHARS));

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../../src/core/bot.js';
+import { createConversations } from '../../../src/core/conversation/conversations.js';
+import { memoryContextStore, pickedSuggestion, type ContextStore } from '../../../src/core/conversation/followUp.js';
+import { loadKnowledge } from '../../../src/core/knowledge/load.js';
+import { fakeClock, recordingLogger } from '../digest/fakes.js';
+
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+const setup = (contexts: ContextStore = memoryContextStore()) => {
+  const clock = fakeClock('2026-12-01T12:00:00Z');
+  const recorded: string[] = [];
+  const logger = recordingLogger();
+  const conversations = createConversations({ bot, contexts, clock, logger, record: (q) => recorded.push(typeof q === 'string' ? q : q.text) });
+  const say = (text: string, conversation = 'c1') => conversations.reply({ text, conversation });
+  return { clock, recorded, logger, say };
+};
+
+describe('follow-up questions', () => {
+  it('reads "when?" with the previous question', async () => {
+    const { say } = setup();
+    expect((await say('has xi talked to zelensky since the invasion?')).answer.entry?.id).toBe('xi-zelensky-call');
+    const when = await say('when?');
+    expect(when.followUp).toBe(true);
+    expect(when.answer.entry?.id).toBe('xi-zelensky-call');
+    expect(when.answer.text).toMatch(/26 April/);
+  });
+
+  it('answers "tell me more" with a related entry on the same passage', async () => {
+    const { say } = setup();
+    await say('How much was trade between Russia and China worth in 2023?');
+    const more = await say('tell me more');
+    expect(more.followUp).toBe(true);
+    expect(more.answer.decision).toBe('answer');
+    expect(more.answer.entry?.id).not.toBe('trade-value-2023');
+    expect(bot.knowledge.entries.find((e) => e.id === 'trade-value-2023')?.related).toContain(more.answer.entry?.id);
+  });
+
+  it('picks a "did you mean" entry by its number, or the first one with "yes"', async () => {
+    const { say } = setup();
+    const offered = (await say('What does the EU think of China?', 'n')).answer.suggestions.map((s) => s.id);
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+    expect((await say('2', 'n')).answer.entry?.id).toBe(offered[1]);
+    await say('What does the EU think of China?', 'y');
+    expect((await say('yes', 'y')).answer.entry?.id).toBe(offered[0]);
+    expect(pickedSuggestion('the second one', 3)).toBe(1);
+    expect(pickedSuggestion('4', 3)).toBeUndefined();
+  });
+
+  it('keeps conversations apart and forgets one after 30 minutes', async () => {
+    const { say, clock } = setup();
+    await say('How much was trade between Russia and China worth in 2023?', 'a');
+    expect((await say('tell me more', 'b')).answer.decision).not.toBe('answer');
+    clock.advance(31 * 60_000);
+    const late = await say('tell me more', 'a');
+    expect(late.followUp).toBe(false);
+    expect(late.answer.decision).not.toBe('answer');
+  });
+
+  it('answers a complete new question on its own, not through the previous one', async () => {
+    const { say } = setup();
+    await say('How much was trade between Russia and China worth in 2023?');
+    const fresh = await say('Who wrote the paper?');
+    expect(fresh.followUp).toBe(false);
+    expect(fresh.answer.entry?.id).toBe('paper-author');
+  });
+
+  it('never answers "why?", "ok" or "no thanks" from the knowledge set without a previous answer', async () => {
+    const { say } = setup();
+    for (const text of ['why?', 'ok', 'no thanks', 'is it good?', 'yes', 'more', 'tell me more', '1']) {
+      expect((await say(text, `alone:${text}`)).answer.decision, text).not.toBe('answer');
+    }
+  });
+
+  it('answers without the context, and says so in the log, when the context store fails', async () => {
+    const broken: ContextStore = {
+      context: () => Promise.reject(new Error('disk gone')),
+      saveContext: () => Promise.reject(new Error('disk gone')),
+    };
+    const { say, logger, recorded } = setup(broken);
+    const reply = await say('Who wrote the paper?');
+    expect(reply.answer.entry?.id).toBe('paper-author');
+    expect(recorded).toEqual(['Who wrote the paper?']);
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      'conversation context read failed; answering without it',
+      'conversation context write failed; answering without it',
+    ]);
+  });
+});
