@@ -8,7 +8,7 @@ import { aboutText, answerComposer, ref } from './answer/compose.js';
 import { candidatesFor, decide, type DecideDeps, type Explanation } from './answer/decide.js';
 import type { DecisionModel } from './answer/features.js';
 import { DECISION_MODEL } from './answer/model.js';
-import { notGivenEntries } from './answer/notGiven.js';
+import { notGivenEntries, notGivenNotes } from './answer/notGiven.js';
 import { Matcher } from './match/matcher.js';
 import { smalltalkKind, stripGreeting } from './smalltalk.js';
 import { answerTypes } from './text/questionType.js';
@@ -61,14 +61,13 @@ export interface BotDeps {
 /** Builds the bot: the matcher index is built here, once. */
 export function createBot(deps: BotDeps): Bot {
   const { knowledge } = deps;
-  // The notes' specific words are read with the entries' own vocabulary, so the index is built twice.
   const data = { ...knowledge, neutralNames: [knowledge.source.author, knowledge.source.publisher, knowledge.source.series] };
-  const vocabulary = new Matcher(knowledge.entries, data);
-  const { pseudo, notes } = notGivenEntries(knowledge.entries, (t) => vocabulary.terms(t));
+  const vocabulary = new Matcher([...knowledge.entries, ...notGivenEntries(knowledge.entries)], data);
+  const notes = notGivenNotes(knowledge.entries, (t) => vocabulary.terms(t));
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const compose = answerComposer(knowledge, byId);
   const decideDeps: DecideDeps = {
-    matcher: pseudo.length > 0 ? new Matcher([...knowledge.entries, ...pseudo], data) : vocabulary,
+    matcher: vocabulary,
     model: deps.model ?? DECISION_MODEL,
     compose,
     types: new Map(

@@ -20,21 +20,24 @@ export interface NotGivenNote {
 const SEPARATOR = '~not-given-';
 
 /** The pseudo-entries to index, and how to find the note behind each. */
-export function notGivenEntries(
-  entries: readonly Entry[],
-  terms: (text: string) => ReadonlySet<string>,
-): { pseudo: Entry[]; notes: Map<string, NotGivenNote> } {
-  const pseudo: Entry[] = [];
+export function notGivenEntries(entries: readonly Entry[]): Entry[] {
+  return entries.flatMap((entry) =>
+    (entry.notGiven ?? []).map((gap, i): Entry => {
+      const [question = gap.note, ...alternates] = gap.asks;
+      return { ...entry, id: `${entry.id}${SEPARATOR}${i + 1}`, question, alternates, answer: gap.note, related: [entry.id], notGiven: [] };
+    }),
+  );
+}
+
+/** Each pseudo-entry's note, with its specific words read by `terms` (the index's tokenizer). */
+export function notGivenNotes(entries: readonly Entry[], terms: (text: string) => ReadonlySet<string>): Map<string, NotGivenNote> {
   const notes = new Map<string, NotGivenNote>();
   for (const entry of entries) {
+    const own = (entry.notGiven ?? []).length > 0 ? terms([entry.question, ...entry.alternates, entry.answer, ...entry.citations.map((c) => c.quote)].join(' ')) : new Set<string>();
     (entry.notGiven ?? []).forEach((gap, i) => {
-      const id = `${entry.id}${SEPARATOR}${i + 1}`;
-      const [question = gap.note, ...alternates] = gap.asks;
-      pseudo.push({ ...entry, id, question, alternates, answer: gap.note, related: [entry.id], notGiven: [] });
-      const own = terms([entry.question, ...entry.alternates, entry.answer, ...entry.citations.map((c) => c.quote)].join(' '));
       const specific = new Set([...terms(gap.asks.join(' '))].filter((t) => !own.has(t)));
-      notes.set(id, { entry, note: gap.note, specific });
+      notes.set(`${entry.id}${SEPARATOR}${i + 1}`, { entry, note: gap.note, specific });
     });
   }
-  return { pseudo, notes };
+  return notes;
 }

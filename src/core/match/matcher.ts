@@ -110,6 +110,7 @@ function commonPrefix(a: string, b: string): number {
 export class Matcher {
   private readonly tokenize: Tokenizer;
   private readonly rewriteAliases: (folded: string) => string;
+  private lastCorrection: { readonly input: string; readonly output: { text: string; factor: number } } | undefined;
   private readonly phrases: Phrase[] = [];
   private readonly postings = new Map<string, number[]>();
   private accumulator = new Float64Array(0);
@@ -169,6 +170,14 @@ export class Matcher {
    * still becomes the investment agreement); `factor` discounts the scores for each correction.
    */
   correctSpelling(text: string): { text: string; factor: number } {
+    // One question is read several times (search, question type, follow-up terms): correct it once.
+    if (this.lastCorrection?.input === text) return this.lastCorrection.output;
+    const output = this.correctWords(text);
+    this.lastCorrection = { input: text, output };
+    return output;
+  }
+
+  private correctWords(text: string): { text: string; factor: number } {
     let factor = 1;
     const words = fold(text).split(' ').map((w) => {
       if (this.known.has(w) || isCommonWord(w)) return w;
