@@ -10,6 +10,7 @@ import { aliasRewriter, createTokenizer, fold, MAX_MATCH_CHARS, stemWord, type N
 import { isCapitalisedWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
 import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
 import { properNouns } from './properNouns.js';
+import { commonPrefix, MIN_ROOT } from './roots.js';
 
 export interface MatcherOptions {
   /** Weight of recall (share of the question matched) against precision in the F-measure. */
@@ -97,14 +98,6 @@ interface QueryTerm {
 /** What is left of "didn't", "doesn't" ... once the apostrophe is gone: not names. */
 const CONTRACTED = /^(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n$/;
 
-/** Shortest shared start for two words to count as one root (see `Matcher.sameRoot`). */
-const MIN_ROOT = 7;
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i;
-}
 
 /** Built once at start-up from the validated entries; `search` is pure and allocation-light. */
 export class Matcher {
