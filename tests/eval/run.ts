@@ -7,8 +7,10 @@
  */
 import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { evaluateFollowUps, loadFollowUps } from './followups.js';
-import { evaluate, loadSet, naiveBaseline, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
+import { EVAL_DIR, evaluate, loadSet, naiveBaseline, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
 
 const pct = (n: number, d: number): string => (d === 0 ? '    - ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
@@ -58,7 +60,9 @@ for (const kind of kinds) {
     }
   }
 }
-for (const name of args.includes('--set') ? chosen.map((k) => (k === 'dev' ? '' : k)).filter((k) => k !== '') : ['train', 'fresh']) {
+const followUpSets = readdirSync(join(EVAL_DIR, 'followups')).filter((f) => f.endsWith('.jsonl')).map((f) => f.replace(/\.jsonl$/, ''));
+const wantedFollowUps = chosen.length > 0 ? followUpSets.filter((n) => chosen.some((k) => n.startsWith(k))) : followUpSets;
+for (const name of wantedFollowUps.sort()) {
   const cases = loadFollowUps(name);
   const report = await evaluateFollowUps(bot, cases);
   if (args.includes('--json')) {

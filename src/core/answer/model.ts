@@ -6,9 +6,9 @@
 import type { DecisionModel } from './features.js';
 
 export const DECISION_MODEL: DecisionModel = {
-  lengthBoost: 0.1,
-  weights: { score: 3.456, lead: 2.0819, missingNames: -1.941, unknownShare: -2.2805, coverage: 1.8052 },
-  bias: -2.3442,
-  answerAt: 0.78,
-  suggestAt: 0.27,
+  lengthBoost: 0.05,
+  weights: { score: 3.5622, lead: 2.9222, missingNames: -1.8464, unknownShare: -2.6955, coverage: 0.9518 },
+  bias: -1.7917,
+  answerAt: 0.79,
+  suggestAt: 0.21,
 };
