@@ -52,7 +52,8 @@ export function replyTo(bot: Bot, question: Question, options: ReplyOptions, ans
   if (intent.kind === 'view') return renderView(bot, intent.view, { share: options.ephemeral });
   const answer = answered ?? bot.ask(question);
   if (options.command && intent.singleWord && answer.decision === 'decline') {
-    const note = `I don't know \`${COMMAND} ${safeMrkdwn(truncate(question.text, 100))}\`; here is what I can do.`;
+    // Inside a code span the user's own backtick would close it and let the rest format.
+    const note = `I don't know \`${COMMAND} ${safeMrkdwn(truncate(question.text.replace(/`/g, "'"), 100))}\`; here is what I can do.`;
     return renderView(bot, 'help', { note });
   }
   return renderAnswer(answer, options.ephemeral ? { share: shareValueOf(answer) } : {});

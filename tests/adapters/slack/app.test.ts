@@ -137,6 +137,15 @@ describe('Slack app over HTTP (real Bolt, real server, fake Web API)', () => {
     expect(byPath('/response/unknown')).toContain('/eu-china topics');
   });
 
+  it('echoes an unknown subcommand inside its code span only: a backtick in it cannot close the span', async () => {
+    const form = fixtureText('slash_command.txt').replace(/text=[^&]*/, `text=${encodeURIComponent('foo`*bold*`')}`).replace(/response_url=[^&]+/, `response_url=${encodeURIComponent(h.fake.responseUrl('tick'))}`);
+    await postCommand(h.eventsUrl, form);
+    const [call] = await h.fake.waitFor('response_url', 1);
+    const shown = call ? shownText(call) : '';
+    expect(shown).toContain("I don't know `/eu-china foo'*bold*'`");
+    expect((shown.match(/`/g) ?? []).length % 2).toBe(0);
+  });
+
   it('answers a Related button click with the related entry, in the same thread', async () => {
     const res = await postAction(h.eventsUrl, fixtureJson('block_actions.json'));
     expect(res.status).toBe(200);
