@@ -82,6 +82,12 @@ describe('npm start without credentials', () => {
     expect(out.stderr).toMatch(/PAPER_URL.*\.env/);
   });
 
+  it('refuses to start on a MicrosoftAppId that is not a GUID, naming the variable', () => {
+    const out = run(['src/main.ts'], '', { SLACK_BOT_TOKEN: '', MicrosoftAppId: 'hello', MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: '4b1e8c0a-2f3d-4e6a-9b7c-1d2e3f4a5b6c' });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/MicrosoftAppId \(or CLIENT_ID\) must be a GUID.*\.env/);
+  });
+
   it('refuses to start on a broken knowledge set with the validate report', () => {
     const out = run(['src/main.ts'], '', { KNOWLEDGE_DIR: 'tests/fixtures/no-such-dir' });
     expect(out.status).toBe(1);
