@@ -93,6 +93,7 @@ describe('renderAnswer', () => {
     const texts = nodes(cardOf(reply)).filter((n) => n['type'] === 'TextRun').map((n) => n['text']);
     expect(texts).toContain("Section 'The European Union face to face with Russia and China', paragraph 3 of 6");
     expect(JSON.stringify(reply)).not.toMatch(/¶|"eu-3"/);
+    expect(JSON.stringify(reply)).not.toMatch(/AIGenerated|additionalType/); // curated quotes: no "AI generated" label
   });
 
   it('lists the sources with section, verbatim quote and link in an Adaptive Card 1.5', () => {
