@@ -1,8 +1,10 @@
 /**
  * `npm run package:teams`: fills the `${{NAME}}` placeholders of manifests/teams/manifest.json
- * from the environment (and .env), refuses to package a manifest with a placeholder left or a
- * bot id that is not a GUID, and writes dist/eu-china-bot-teams.zip with manifest.json and the
- * two icons at its root, which is the layout Teams expects when the app is uploaded.
+ * from the environment (and .env), refuses to package a manifest with a placeholder left, a bot id
+ * that is not a GUID or no privacy / terms URL of the deployer's own (never a silent default: the
+ * foundation publishes the paper, it does not run this bot), adds the personal-scope prompt starters
+ * from the knowledge topics' example questions, and writes dist/eu-china-bot-teams.zip with
+ * manifest.json and the two icons at its root, which is the layout Teams expects on upload.
  * A development tool, not the bot: it reads the environment itself (src/config.ts is the bot's).
  */
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config as readDotenv } from 'dotenv';
 import { ZipFile } from 'yazl';
+import { createBot, type TopicSummary } from '../src/core/bot.js';
+import { loadKnowledge } from '../src/core/knowledge/load.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST_DIR = join(ROOT, 'manifests', 'teams');
@@ -18,6 +22,19 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** A bot command as the manifest declares it; `type: 'prompt'` commands are prompt starters. */
+export interface ManifestCommand {
+  readonly title: string;
+  readonly description: string;
+  readonly type?: 'basic' | 'prompt';
+  readonly prompt?: string;
+}
+
+/** Prompt starters shown in personal chat; the personal command list holds at most 12 commands. */
+export const MAX_PROMPT_STARTERS = 6;
+/** The schema's limit on a command title. */
+const MAX_COMMAND_TITLE = 128;
 
 /** The placeholder values: BOT_ID from MicrosoftAppId / CLIENT_ID, TEAMS_APP_ID defaulting to it. */
 export function manifestVariables(env: Env, appVersion: string): Record<string, string> {
@@ -28,16 +45,54 @@ export function manifestVariables(env: Env, appVersion: string): Record<string, 
   for (const [name, id] of [['MicrosoftAppId', botId], ['TEAMS_APP_ID', teamsAppId]] as const) {
     if (!GUID.test(id)) throw new Error(`${name} must be a GUID such as 00000000-0000-0000-0000-000000000000, got "${id}"`);
   }
-  const site = value('APP_WEBSITE_URL') ?? 'https://www.robert-schuman.eu/en';
+  const required = (name: string, what: string): string => {
+    const url = value(name);
+    if (!url) throw new Error(`${name} is required to package the Teams app: the address of your ${what} (Teams shows it on the app's page); set it in .env (see docs/teams.md)`);
+    if (!/^https:\/\/[^\s/]+/.test(url)) throw new Error(`${name} must be an https:// URL, got "${url}"`);
+    return url;
+  };
+  const privacy = required('TEAMS_PRIVACY_URL', 'privacy statement');
+  const terms = required('TEAMS_TERMS_URL', 'terms of use');
   return {
     BOT_ID: botId,
     TEAMS_APP_ID: teamsAppId,
     APP_VERSION: value('APP_VERSION') ?? appVersion,
     APP_DEVELOPER_NAME: value('APP_DEVELOPER_NAME') ?? 'EU-China Bot',
-    APP_WEBSITE_URL: site,
-    APP_PRIVACY_URL: value('APP_PRIVACY_URL') ?? site,
-    APP_TERMS_URL: value('APP_TERMS_URL') ?? site,
+    APP_WEBSITE_URL: value('APP_WEBSITE_URL') ?? 'https://www.robert-schuman.eu/en',
+    TEAMS_PRIVACY_URL: privacy,
+    TEAMS_TERMS_URL: terms,
   };
+}
+
+/** One prompt starter per topic (its shortest example question), in topic order, at most MAX_PROMPT_STARTERS. */
+export function promptStarters(topics: readonly TopicSummary[]): ManifestCommand[] {
+  return topics
+    .flatMap((t) => {
+      const [shortest] = [...t.examples].filter((e) => e.question.length <= MAX_COMMAND_TITLE).sort((a, b) => a.question.length - b.question.length);
+      return shortest ? [{ title: shortest.question, description: t.title, type: 'prompt' as const, prompt: shortest.question }] : [];
+    })
+    .slice(0, MAX_PROMPT_STARTERS);
+}
+
+/** The filled manifest with the prompt starters first in its personal-scope command list. */
+export function buildManifest(template: string, vars: Readonly<Record<string, string>>, topics: readonly TopicSummary[]): string {
+  const manifest: unknown = JSON.parse(fillManifest(template, vars));
+  const lists = personalCommandLists(manifest);
+  if (lists.length !== 1) throw new Error('manifests/teams/manifest.json needs exactly one bot command list for the "personal" scope');
+  const [personal] = lists;
+  if (personal) personal.commands = [...promptStarters(topics), ...personal.commands];
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+interface CommandList {
+  scopes: unknown[];
+  commands: unknown[];
+}
+
+function personalCommandLists(manifest: unknown): CommandList[] {
+  if (typeof manifest !== 'object' || manifest === null || !('bots' in manifest) || !Array.isArray(manifest.bots)) return [];
+  const lists: unknown[] = manifest.bots.flatMap((b: unknown) => (typeof b === 'object' && b !== null && 'commandLists' in b && Array.isArray(b.commandLists) ? b.commandLists : []));
+  return lists.filter((l): l is CommandList => typeof l === 'object' && l !== null && 'scopes' in l && Array.isArray(l.scopes) && l.scopes.includes('personal') && 'commands' in l && Array.isArray(l.commands));
 }
 
 /** `template` with every placeholder replaced (JSON-escaped); throws naming any left unfilled. */
@@ -75,9 +130,9 @@ export async function packageTeams(env: Env, out: string = ZIP_PATH): Promise<st
   const pkg: unknown = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '1.0.0';
   const template = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
-  const manifest = fillManifest(template, manifestVariables(env, version));
-  JSON.parse(manifest); // a value that broke the JSON would be caught here, not by Teams
-  return writePackage(manifest, out);
+  const vars = manifestVariables(env, version);
+  const topics = createBot({ knowledge: loadKnowledge(join(ROOT, 'knowledge')) }).topics(3);
+  return writePackage(buildManifest(template, vars, topics), out);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -68,6 +68,7 @@ export interface TeamsConfig {
 }
 
 const WHERE = 'set it in .env (see .env.example) or in the environment';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parses `env` (process.env by default); throws ConfigError naming the bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -110,7 +111,10 @@ function slackConfig(e: z.infer<typeof envSchema>): Config['slack'] {
   });
 }
 
-/** MicrosoftAppId & co., or the newer CLIENT_ID / CLIENT_SECRET / TENANT_ID names. */
+/**
+ * MicrosoftAppId & co., or the newer CLIENT_ID / CLIENT_SECRET / TENANT_ID names. A tenant id means
+ * SingleTenant; there is no silent MultiTenant default, since new Azure Bot resources no longer offer it.
+ */
 function teamsConfig(e: z.infer<typeof envSchema>): Config['teams'] {
   const pick = (name: string, a: string | undefined, alt: string, b: string | undefined): string | undefined => {
     if (a && b && a !== b) throw new ConfigError(`${name} and ${alt} are both set and differ; keep one of them; ${WHERE}`);
@@ -125,7 +129,17 @@ function teamsConfig(e: z.infer<typeof envSchema>): Config['teams'] {
     }
     return undefined;
   }
-  const appType = e.MicrosoftAppType ?? (tenantId ? 'SingleTenant' : 'MultiTenant');
+  if (!GUID.test(appId)) {
+    throw new ConfigError(
+      `MicrosoftAppId (or CLIENT_ID) must be a GUID such as 00000000-0000-0000-0000-000000000000: copy the Microsoft App ID from the Azure Bot resource (Settings > Configuration); ${WHERE}`,
+    );
+  }
+  const appType = e.MicrosoftAppType ?? (tenantId ? 'SingleTenant' : undefined);
+  if (!appType) {
+    throw new ConfigError(
+      `MicrosoftAppTenantId (or TENANT_ID) is required: new Azure Bot resources are single-tenant (MultiTenant is no longer offered for new Azure Bot resources), so set it to the Directory (tenant) ID shown on the bot's Configuration page; for an existing multi-tenant bot set MicrosoftAppType=MultiTenant; ${WHERE}`,
+    );
+  }
   if (appType !== 'UserAssignedMSI' && !appPassword) {
     throw new ConfigError(`MicrosoftAppPassword (or CLIENT_SECRET) is required for MicrosoftAppType=${appType}; ${WHERE}`);
   }

@@ -183,7 +183,7 @@ async function startWithTeamsCredentials(): Promise<{ url: string; login: FakeLo
   const { out, written } = captureOutput();
   const login = await startFakeLogin(APP_ID);
   const connector = await startFakeConnector();
-  const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, PORT: '0', LOG_LEVEL: 'debug', DATA_DIR: tempDir() });
+  const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, MicrosoftAppType: 'MultiTenant', PORT: '0', LOG_LEVEL: 'debug', DATA_DIR: tempDir() });
   const logger = createLogger(config.logLevel, out);
   const store = openStore(config.dataDir, SYSTEM_CLOCK);
   const server = createHttpServer(logger);

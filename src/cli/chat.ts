@@ -1,6 +1,8 @@
 /**
  * The local chat `npm start` opens when no Slack or Teams credentials are set: the same core, in
  * a terminal. With a TTY it prompts; otherwise it answers stdin line by line and exits at the end.
+ * A decline right after a decline is one short line: the full text (what the bot covers, how to list
+ * the topics) has just been shown, and repeating its three sentences reads as a wall.
  */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../core/bot.js';
@@ -14,17 +16,30 @@ export const CONNECT_HINT =
 /** The whole local chat is one conversation: "why?" and "2" refer to the previous reply. */
 const CHAT = 'cli:chat';
 
-/** One reply for one chat line: built-in commands first, then the core, in the chat's conversation. */
-export async function chatReply(bot: Bot, line: string, conversations: Conversations = chatConversations(bot)): Promise<string> {
-  const command = line.trim().toLowerCase().replace(/^\/(?:eu-china\s*)?/, '');
-  if (command === 'topics') return topicsText(bot.topics());
-  if (command === 'source') return sourceText(bot.source());
-  return toTerminal((await conversations.reply({ text: line, conversation: CHAT })).answer);
+/** What the chat says for a decline that follows a decline. */
+export const REPEATED_DECLINE = 'Still nothing on that in the paper. Try "topics".';
+
+/** One person's chat: the conversation service (contexts in memory) and whether the last reply declined. */
+export interface ChatSession {
+  readonly conversations: Conversations;
+  declinedLast: boolean;
 }
 
-/** The chat's conversation service: contexts in memory, one process, one person. */
-export function chatConversations(bot: Bot): Conversations {
-  return createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } });
+/** A fresh chat session for `bot`. */
+export function chatSession(bot: Bot): ChatSession {
+  return { conversations: createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } }), declinedLast: false };
+}
+
+/** One reply for one chat line: built-in commands first, then the core, in the chat's conversation. */
+export async function chatReply(bot: Bot, line: string, session: ChatSession = chatSession(bot)): Promise<string> {
+  const command = line.trim().toLowerCase().replace(/^\/(?:eu-china\s*)?/, '');
+  const declinedBefore = session.declinedLast;
+  session.declinedLast = false;
+  if (command === 'topics') return topicsText(bot.topics());
+  if (command === 'source') return sourceText(bot.source());
+  const { answer } = await session.conversations.reply({ text: line, conversation: CHAT });
+  session.declinedLast = answer.decision === 'decline';
+  return session.declinedLast && declinedBefore ? REPEATED_DECLINE : toTerminal(answer);
 }
 
 /** Runs the chat on `input`/`output` until end of input or "quit". */
@@ -33,11 +48,11 @@ export async function runChat(bot: Bot, input: NodeJS.ReadableStream, output: No
   if (interactive) output.write(`${bot.about()}\nType a question, "topics", "source", or "quit".\n`);
   const rl = createInterface({ input, crlfDelay: Infinity, ...(interactive ? { output, prompt: '\n> ' } : {}), terminal: interactive });
   if (interactive) rl.prompt();
-  const conversations = chatConversations(bot);
+  const session = chatSession(bot);
   for await (const line of rl) {
     const trimmed = line.trim();
     if (trimmed === 'quit' || trimmed === 'exit') break;
-    if (trimmed !== '') output.write(`${interactive ? '' : `> ${trimmed}\n`}${await chatReply(bot, trimmed, conversations)}\n${interactive ? '' : '\n'}`);
+    if (trimmed !== '') output.write(`${interactive ? '' : `> ${trimmed}\n`}${await chatReply(bot, trimmed, session)}\n${interactive ? '' : '\n'}`);
     if (interactive) rl.prompt();
   }
   rl.close();

@@ -16,7 +16,8 @@ export interface AnswerJson {
     readonly id: string;
     readonly question: string;
     readonly text: string;
-    readonly citations: readonly { section: string; paragraph: string; quote: string; url: string }[];
+    /** `paragraph` is the stable id in knowledge/paper.yaml; `location` is what a reader looks for. */
+    readonly citations: readonly { section: string; paragraph: string; location: string; quote: string; url: string }[];
   };
   readonly suggestions: readonly { id: string; question: string }[];
 }
@@ -26,7 +27,7 @@ export function toJson(a: Answer): AnswerJson {
   const base = { question: a.question, matched: a.decision === 'answer' && a.entry !== undefined, decision: a.decision, confidence: a.confidence };
   const suggestions = a.suggestions.map((s) => ({ id: s.id, question: s.question }));
   if (!base.matched || !a.entry) return { ...base, suggestions };
-  const citations = a.citations.map((c) => ({ section: c.section, paragraph: c.paragraphId, quote: c.quote, url: c.url }));
+  const citations = a.citations.map((c) => ({ section: c.section, paragraph: c.paragraphId, location: c.location, quote: c.quote, url: c.url }));
   return { ...base, answer: { id: a.entry.id, question: a.entry.question, text: a.text, citations }, suggestions };
 }
 
@@ -35,14 +36,21 @@ export function toTerminal(a: Answer): string {
   const lines = [a.text];
   if (a.decision === 'answer') {
     lines.push('', 'Sources:');
-    a.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.section} (¶ ${c.paragraphId}): "${c.quote}"`));
-    const url = a.citations[0]?.url;
-    if (url) lines.push(`  Read the paper: ${url}`);
+    lines.push(...citationLines(a.citations));
     if (a.related.length > 0) lines.push('', `Related: ${a.related.map((r) => r.question).join(' | ')}`);
   } else if (a.decision === 'suggest') {
     a.suggestions.forEach((s, i) => lines.push(`  ${i + 1}. ${s.question}`));
   }
   return lines.join('\n');
+}
+
+/** Numbered citations, then one paper link; each its own link when they point at their quotes. */
+export function citationLines(citations: Answer['citations']): string[] {
+  const deep = new Set(citations.map((c) => c.url)).size > 1;
+  const lines = citations.flatMap((c, i) => [`  [${i + 1}] ${c.location}: "${c.quote}"`, ...(deep ? [`      ${c.url}`] : [])]);
+  const url = citations[0]?.url;
+  if (url && !deep) lines.push(`  Read the paper: ${url}`);
+  return lines;
 }
 
 /** The topics list with example questions. */

@@ -21,12 +21,18 @@ export interface Question {
 export type Decision = 'answer' | 'suggest' | 'decline' | 'smalltalk';
 
 export interface Citation {
+  /** The paragraph's stable id in knowledge/paper.yaml (`invasion-4`): for JSON and curators, not people. */
   readonly paragraphId: string;
   readonly sectionId: string;
   /** Human-readable section title. */
   readonly section: string;
+  /** Where a reader finds it: "Section 'Summary', paragraph 1 of 1" or "Footnote 1" (see answer/location.ts). */
+  readonly location: string;
+  /** The place within the section alone: "Paragraph 3 of 7" or "Footnote 1". */
+  readonly position: string;
   /** Verbatim quote from the paragraph. */
   readonly quote: string;
+  /** The paper's address; on the paper's own page (PAPER_URL) with a text fragment that highlights the quote. */
   readonly url: string;
 }
 
@@ -63,6 +69,8 @@ export interface Source {
   readonly publishingDirector: string;
   readonly issn: string;
   readonly url: string;
+  /** True when `url` is the paper's own page (PAPER_URL set), so quotes may be linked with text fragments. */
+  readonly paperPage?: boolean;
 }
 
 export interface Section {

@@ -19,7 +19,7 @@ describe('ask', () => {
       expect(o.answer !== undefined).toBe(o.matched);
       expect(Array.isArray(o.suggestions)).toBe(true);
     });
-    expect(objects[0]?.answer).toMatchObject({ id: 'paper-author', citations: expect.arrayContaining([expect.objectContaining({ paragraph: 'author-1', section: 'About the author' })]) });
+    expect(objects[0]?.answer).toMatchObject({ id: 'paper-author', citations: expect.arrayContaining([expect.objectContaining({ paragraph: 'author-1', section: 'About the author', location: "Section 'About the author', paragraph 1 of 1" })]) });
     expect(objects[3]?.decision).toBe('smalltalk');
   });
 
@@ -48,8 +48,16 @@ describe('ask', () => {
   it('prints the answer with numbered citations and the link for people', () => {
     const out = run(['src/cli/ask.ts', 'What is the ISSN of the paper?']);
     expect(out.stdout).toContain('2402-614X');
-    expect(out.stdout).toMatch(/\[1\] Publication details \(¶ pub-4\): "ISSN 2402-614X"/);
-    expect(out.stdout).toContain('https://www.robert-schuman.eu/en');
+    expect(out.stdout).toContain(`[1] Section 'Publication details', paragraph 4 of 5: "ISSN 2402-614X"`);
+    expect(out.stdout).toContain('  Read the paper: https://www.robert-schuman.eu/en\n');
+  });
+
+  it("links each citation to its quote when PAPER_URL is the paper's own page", () => {
+    const out = run(['src/cli/ask.ts', '--json', 'What is the ISSN of the paper?'], '', { PAPER_URL: 'https://example.org/p742' });
+    const parsed = JSON.parse(out.stdout) as { answer?: { citations: { paragraph: string; location: string; url: string }[] } };
+    expect(parsed.answer?.citations[0]).toEqual(expect.objectContaining({ paragraph: 'pub-4', location: "Section 'Publication details', paragraph 4 of 5", url: 'https://example.org/p742#:~:text=ISSN%202402%2D614X' }));
+    const text = run(['src/cli/ask.ts', 'What is the ISSN of the paper?'], '', { PAPER_URL: 'https://example.org/p742' });
+    expect(text.stdout).toContain('https://example.org/p742#:~:text=ISSN%202402%2D614X');
   });
 
   it('rejects an unknown option with usage and exit code 2', () => {
@@ -72,6 +80,12 @@ describe('npm start without credentials', () => {
     const out = run(['src/main.ts'], '', { PAPER_URL: 'not a url' });
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/PAPER_URL.*\.env/);
+  });
+
+  it('refuses to start on a MicrosoftAppId that is not a GUID, naming the variable', () => {
+    const out = run(['src/main.ts'], '', { SLACK_BOT_TOKEN: '', MicrosoftAppId: 'hello', MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: '4b1e8c0a-2f3d-4e6a-9b7c-1d2e3f4a5b6c' });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/MicrosoftAppId \(or CLIENT_ID\) must be a GUID.*\.env/);
   });
 
   it('refuses to start on a broken knowledge set with the validate report', () => {

@@ -24,7 +24,7 @@ describe('npm run digest', { timeout: 60_000 }, () => {
     const due = digest(dir, ['run-due', '--at', '2024-03-31T07:00:00Z']);
     expect(due.status).toBe(0);
     expect(due.stdout).toMatch(/^── slack:C1 ──\nEU-China digest · 31 March 2024\n\nInsight of the day: .+\n/);
-    expect(due.stdout).toMatch(/Sources:\n {2}\[1\] .+ \(¶ [\w-]+\): ".+"/);
+    expect(due.stdout).toMatch(/Sources:\n {2}\[1\] (?:Section '.+', paragraph \d+ of \d+|Footnote \d+): ".+"/);
     expect(due.stdout).toContain('1 sent, 0 failed');
     const again = digest(dir, ['run-due', '--at', '2024-03-31T07:05:00Z']);
     expect(again.stdout).toBe('run-due at 2024-03-31T07:05:00.000Z: 0 sent, 0 failed, 0 unsubscribed\n');

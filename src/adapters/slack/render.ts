@@ -50,13 +50,13 @@ function decisionBlocks(answer: Answer): KnownBlock[] {
   }
 }
 
-/** One context block per citation: section, paragraph, short verbatim quote, link. */
+/** One context block per citation: where it is in the paper, short verbatim quote, link. */
 export function citationBlocks(citations: readonly Citation[]): KnownBlock[] {
   return citations.slice(0, MAX_CITATIONS).map((c) => context([citationLine(c)]));
 }
 
 function citationLine(c: Citation): string {
-  const where = `:page_facing_up: *${safeMrkdwn(c.section)}* (¶ ${safeMrkdwn(c.paragraphId)})`;
+  const where = `:page_facing_up: *${safeMrkdwn(c.location)}*`;
   return `${where}: “${safeMrkdwn(truncate(c.quote, MAX_QUOTE))}” ${mrkdwnLink(c.url, 'Read the paper')}`;
 }
 

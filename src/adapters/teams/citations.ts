@@ -42,7 +42,7 @@ export function claims(citations: readonly Citation[]): Claim[] {
       name: neutralize(c.section || 'Schuman Paper', MAX_CLAIM_NAME),
       abstract: neutralize(`“${c.quote}”`, MAX_CLAIM_ABSTRACT),
       url: c.url,
-      keywords: [truncate(`¶ ${c.paragraphId}`, MAX_KEYWORD)],
+      keywords: c.position ? [truncate(c.position, MAX_KEYWORD)] : [],
     },
   }));
 }

@@ -26,6 +26,8 @@ import { citationEntity, claims, markers, type MessageEntity } from './citations
 export const LIMITS = {
   /** Characters of answer text in a message or card. */
   answer: 3000,
+  /** Characters of a citation's location ("Section '…', paragraph 3 of 7") in a card. */
+  location: 200,
   /** Characters of a quoted passage in a card. */
   quote: 300,
   /** Citations listed in a card (the entity may carry up to 20). */
@@ -94,7 +96,7 @@ export function answerBody(answer: Answer, { standalone, interactive }: CardOpti
       type: 'Container',
       spacing: 'Small',
       items: [
-        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `[${i + 1}] `, weight: 'Bolder' }, run(c.section, 120, { weight: 'Bolder', selectAction: { type: 'Action.OpenUrl', title: 'Open the paper', url: c.url } })] },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `[${i + 1}] `, weight: 'Bolder' }, run(c.location, LIMITS.location, { weight: 'Bolder', selectAction: { type: 'Action.OpenUrl', title: 'Open the paper', url: c.url } })] },
         plain(`“${c.quote}”`, LIMITS.quote, { italic: true }),
       ],
     });

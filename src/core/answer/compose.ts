@@ -5,6 +5,8 @@
  */
 import type { SmalltalkKind } from '../smalltalk.js';
 import type { Answer, Citation, Entry, EntryRef, Knowledge, Source } from '../types.js';
+import { paragraphLocations } from './location.js';
+import { textFragmentUrl } from './textFragment.js';
 
 export interface Composer {
   answer(text: string, entry: Entry, confidence: number): Answer;
@@ -24,10 +26,14 @@ const GENERIC_NOT_GIVEN = "I can't find that detail in the paper.";
 export function answerComposer(k: Knowledge, byId: ReadonlyMap<string, Entry>): Composer {
   const paragraphs = new Map(k.paragraphs.map((p) => [p.id, p]));
   const sections = new Map(k.sections.map((s) => [s.id, s.title]));
+  const locations = paragraphLocations(k);
   const about = aboutText(k.source);
+  const link = (quote: string): string => (k.source.paperPage ? textFragmentUrl(k.source.url, quote) : k.source.url);
   const citation = (paragraphId: string, quote: string): Citation => {
     const sectionId = paragraphs.get(paragraphId)?.sectionId ?? '';
-    return { paragraphId, sectionId, section: sections.get(sectionId) ?? sectionId, quote, url: k.source.url };
+    const section = sections.get(sectionId) ?? sectionId;
+    const place = locations.get(paragraphId) ?? { label: `Section '${section}'`, position: '' };
+    return { paragraphId, sectionId, section, location: place.label, position: place.position, quote, url: link(quote) };
   };
   const citations = (entry: Entry): Citation[] => entry.citations.map((c) => citation(c.paragraphId, c.quote));
   const empty = { citations: [], related: [], suggestions: [] };

@@ -31,7 +31,7 @@ export function renderDigestText(d: Digest): string {
   const lines = [digestTitle(d.day), '', `${INSIGHT_HEADING}: ${insight.entry?.question ?? insight.question}`, insight.text];
   if (insight.citations.length > 0) {
     lines.push('', 'Sources:');
-    insight.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.section} (¶ ${c.paragraphId}): "${c.quote}"`));
+    insight.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.location}: "${c.quote}"`));
     const url = insight.citations[0]?.url;
     if (url) lines.push(`  Read the paper: ${url}`);
   }

@@ -13,7 +13,10 @@ import { aliasesSchema, entrySchema, paperSchema, qaFileSchema, topicsSchema, vo
 import { crossCheck } from './validate.js';
 
 export interface LoadOptions {
-  /** Overrides the paper's address (PAPER_URL); the default is the address the paper gives. */
+  /**
+   * The paper's own page (PAPER_URL): overrides the address the paper gives (the publisher's home
+   * page) and lets citations link to their quote with a text fragment.
+   */
   readonly paperUrl?: string;
 }
 
@@ -31,7 +34,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   if (!paper || !topics || !aliases || !vocabulary) throw new KnowledgeError(issues);
 
   const knowledge: Knowledge = {
-    source: { ...paper.source, url: options.paperUrl ?? paper.source.url },
+    source: options.paperUrl ? { ...paper.source, url: options.paperUrl, paperPage: true } : paper.source,
     sections: paper.sections,
     paragraphs: paper.paragraphs.map((p) => ({ id: p.id, sectionId: p.section, text: collapse(p.text) })),
     topics: topics.topics,

@@ -31,7 +31,7 @@ function expectDigest(call: ApiCall | undefined): void {
   const shown = shownText(call);
   expect(shown).toContain('EU-China digest · 31 March 2024');
   expect(shown).toMatch(/\*Insight of the day:\* .+/);
-  expect(shown).toMatch(/:page_facing_up: \*[^*]+\* \(¶ [\w-]+\): “[^”]+”/);
+  expect(shown).toMatch(/:page_facing_up: \*(?:Section '[^*]+', paragraph \d+ of \d+|Footnote \d+)\*: “[^”]+”/);
   expect(shown).toContain(`<${realBot().source().url}|Read the paper>`);
   expect(buttons(call).map((b) => b.action_id)).toEqual(expect.arrayContaining(['feedback_helpful', 'feedback_not_helpful']));
 }

@@ -93,7 +93,7 @@ describe('renderDigest (Slack Block Kit)', () => {
       question: 'Q'.repeat(5000),
       text: `${'<&>'.repeat(3000)} ${'word '.repeat(6000)}`,
       entry: { id: 'x'.repeat(3000), question: '<'.repeat(4000), topic: 't' },
-      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S'.repeat(500), quote: '&'.repeat(5000), url: PAPER_URL })),
+      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S'.repeat(500), location: 'L'.repeat(500), position: 'P'.repeat(100), quote: '&'.repeat(5000), url: PAPER_URL })),
       related: Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`.repeat(500), question: 'R'.repeat(300) })),
     };
     const message = renderDigest(digest({ insight, yesterday: { questions: 1e9, unanswered: 1e9, mostAsked: { id: 'x', question: '>'.repeat(5000), count: 1e9 } } }));

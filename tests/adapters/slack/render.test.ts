@@ -30,6 +30,27 @@ describe('renderAnswer', () => {
     expectWithinLimits(message.blocks);
   });
 
+  it("shows each citation's location in the paper, never its internal paragraph id", () => {
+    const message = renderAnswer(bot.ask('How do EU-China relations differ from EU-Russia relations?'));
+    const lines = strings(message.blocks).filter((t) => t.startsWith(':page_facing_up:'));
+    expect(lines[0]).toBe(
+      `:page_facing_up: *Section 'The European Union face to face with Russia and China', paragraph 3 of 6*: “The state of relations between the European Union and China is different.” <${PAPER_URL}|Read the paper>`,
+    );
+    expect(lines.join('\n')).not.toMatch(/¶|eu-3|dialogue-3/);
+  });
+
+  it("links each citation to its quote with a text fragment when PAPER_URL is the paper's own page", () => {
+    const deep = createBot({ knowledge: loadKnowledge('knowledge', { paperUrl: 'https://example.org/p742' }) });
+    const answer = deep.answerEntry('eu-china-vs-eu-russia');
+    if (!answer) throw new Error('no entry eu-china-vs-eu-russia');
+    const message = renderAnswer(answer);
+    expect(message.blocks).toContainEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `:page_facing_up: *Section 'Euro-Chinese dialogue remains difficult', paragraph 3 of 3*: “China does not pose the same threat to Europeans' national security as Russia” <https://example.org/p742#:~:text=China%20does%20not%20pose,national%20security%20as%20Russia|Read the paper>`, verbatim: true }],
+    });
+    expectWithinLimits(message.blocks);
+  });
+
   it('adds a Share in channel button carrying the entry for ephemeral replies', () => {
     const message = renderAnswer(bot.ask('Who wrote the paper?'), { share: { kind: 'entry', id: 'paper-author' } });
     expect(buttonValues(message.blocks)).toContainEqual({ action_id: 'share', value: 'entry:paper-author' });
@@ -98,7 +119,7 @@ describe('renderAnswer', () => {
       confidence: 1,
       text: `${'<&>'.repeat(3000)} ${long}`,
       entry: { id: 'x'.repeat(3000), question: 'q', topic: 't' },
-      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S'.repeat(500), quote: '"'.repeat(5000), url: PAPER_URL })),
+      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S'.repeat(500), location: 'L'.repeat(500), position: 'P'.repeat(100), quote: '"'.repeat(5000), url: PAPER_URL })),
       related: Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`.repeat(500), question: 'Q'.repeat(300) })),
       suggestions: [],
     };

@@ -20,8 +20,32 @@ describe('config: Teams', () => {
     expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: ' ', TEAMS_LOCAL: '' })).toMatchObject({ teams: undefined, teamsLocal: false });
   });
 
-  it('reads MicrosoftAppId and its password as a multi-tenant bot', () => {
-    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 's3cret' }).teams).toEqual({ appId: APP, appPassword: 's3cret', appType: 'MultiTenant' });
+  it('defaults MicrosoftAppType to SingleTenant when MicrosoftAppTenantId is given', () => {
+    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: TENANT }).teams).toEqual({
+      appId: APP,
+      appPassword: 's3cret',
+      appType: 'SingleTenant',
+      tenantId: TENANT,
+    });
+  });
+
+  it('still accepts an existing multi-tenant bot when MicrosoftAppType=MultiTenant is set explicitly', () => {
+    expect(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 's3cret', MicrosoftAppType: 'MultiTenant' }).teams).toEqual({ appId: APP, appPassword: 's3cret', appType: 'MultiTenant' });
+  });
+
+  it('refuses a MicrosoftAppId that is not a GUID, naming the variable and where to find and set it', () => {
+    const message = fails({ MicrosoftAppId: 'hello', MicrosoftAppPassword: 's3cret', MicrosoftAppTenantId: TENANT });
+    expect(message).toMatch(/^MicrosoftAppId \(or CLIENT_ID\) must be a GUID such as 00000000-0000-0000-0000-000000000000/);
+    expect(message).toMatch(/Microsoft App ID from the Azure Bot resource \(Settings > Configuration\)/);
+    expect(message).toMatch(/set it in \.env \(see \.env\.example\)/);
+    expect(fails({ CLIENT_ID: '{8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b}', CLIENT_SECRET: 'x', TENANT_ID: TENANT })).toMatch(/^MicrosoftAppId \(or CLIENT_ID\) must be a GUID/);
+  });
+
+  it('refuses an app with neither a type nor a tenant id, saying new Azure bots are single-tenant', () => {
+    const message = fails({ MicrosoftAppId: APP, MicrosoftAppPassword: 's3cret' });
+    expect(message).toMatch(/^MicrosoftAppTenantId \(or TENANT_ID\) is required/);
+    expect(message).toMatch(/MultiTenant is no longer offered for new Azure Bot resources/);
+    expect(message).toMatch(/MicrosoftAppType=MultiTenant/);
   });
 
   it('accepts the CLIENT_ID / CLIENT_SECRET / TENANT_ID names, single-tenant when a tenant is given', () => {
@@ -43,8 +67,8 @@ describe('config: Teams', () => {
   });
 
   it('names the variable to fix', () => {
-    expect(fails({ MicrosoftAppId: APP })).toMatch(/^MicrosoftAppPassword \(or CLIENT_SECRET\) is required for MicrosoftAppType=MultiTenant/);
-    expect(fails({ MicrosoftAppId: APP, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' })).toMatch(/^MicrosoftAppTenantId \(or TENANT_ID\) is required/);
+    expect(fails({ MicrosoftAppId: APP, MicrosoftAppTenantId: TENANT })).toMatch(/^MicrosoftAppPassword \(or CLIENT_SECRET\) is required for MicrosoftAppType=SingleTenant/);
+    expect(fails({ MicrosoftAppId: APP, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' })).toMatch(/^MicrosoftAppTenantId \(or TENANT_ID\) is required for MicrosoftAppType=SingleTenant/);
     expect(fails({ MicrosoftAppPassword: 'x' })).toMatch(/^MicrosoftAppId \(or CLIENT_ID\) is required/);
     expect(fails({ MicrosoftAppId: APP, CLIENT_ID: 'other', MicrosoftAppPassword: 'x' })).toMatch(/MicrosoftAppId and CLIENT_ID are both set and differ/);
     expect(fails({ MicrosoftAppType: 'Anything' })).toMatch(/MicrosoftAppType/);

@@ -42,7 +42,7 @@ describe('the digest card', () => {
     const text = lines(card);
     expect(text.slice(0, 4)).toEqual(['EU-China digest · 31 March 2024', 'Insight of the day', 'Are Russia and China allies?', d.insight.text]);
     d.insight.citations.forEach((c, i) => {
-      expect(text).toContain(`[${i + 1}] ${c.section}`);
+      expect(text).toContain(`[${i + 1}] ${c.location}`);
       expect(text).toContain(`“${c.quote}”`);
     });
     expect(JSON.stringify(card)).toContain(`"selectAction":{"type":"Action.OpenUrl","title":"Open the paper","url":"${bot.source().url}"}`);
@@ -81,7 +81,7 @@ describe('the digest card', () => {
     const long: Answer = {
       ...insight('is-it-an-alliance'),
       text: 'An <at>answer</at>. '.repeat(5000),
-      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S '.repeat(500), quote: 'q '.repeat(2000), url: bot.source().url })),
+      citations: Array.from({ length: 40 }, (_, i) => ({ paragraphId: `p${i}`, sectionId: 's', section: 'S '.repeat(500), location: 'L '.repeat(500), position: 'P '.repeat(100), quote: 'q '.repeat(2000), url: bot.source().url })),
     };
     const d = digest({ insight: long, yesterday: { ...yesterday, mostAsked: { ...yesterday.mostAsked, question: 'Who? '.repeat(1000) } } });
     const size = Buffer.byteLength(JSON.stringify(renderDigest(d)));

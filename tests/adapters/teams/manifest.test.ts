@@ -2,7 +2,7 @@
  * The Teams manifest, validated offline against the official JSON schema bundled in
  * @microsoft/app-manifest (never fetched), the icons' sizes and colours, and the package layout.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
@@ -10,15 +10,26 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES_PATH } from '../../../src/adapters/teams/app.js';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../../src/adapters/teams/messageExtension.js';
-import { fillManifest, MANIFEST_DIR, manifestVariables, packageTeams } from '../../../scripts/package-teams.js';
+import { buildManifest, MANIFEST_DIR, manifestVariables, packageTeams, promptStarters, fillManifest } from '../../../scripts/package-teams.js';
+import { createBot } from '../../../src/core/bot.js';
+import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { readZip } from '../../helpers/teamsZip.js';
 import { testTempDir } from '../../helpers/tmp.js';
 
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 
 const APP = '8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const URLS = { TEAMS_PRIVACY_URL: 'https://bot.example.org/privacy', TEAMS_TERMS_URL: 'https://bot.example.org/terms' };
+const ENV = { MicrosoftAppId: APP, ...URLS };
+const topics = createBot({ knowledge: loadKnowledge('knowledge') }).topics(3);
 const template = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
-const filled = fillManifest(template, manifestVariables({ MicrosoftAppId: APP }, '0.1.0'));
+const filled = buildManifest(template, manifestVariables(ENV, '0.1.0'), topics);
+/** The newest Teams schema bundled in @microsoft/app-manifest, e.g. "1.30". */
+function newestBundledSchema(): string {
+  const root = dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
+  const versions = readdirSync(join(root, 'build', 'json-schemas', 'teams')).flatMap((d) => (/^v1\.\d+$/.test(d) ? [d.slice(1)] : []));
+  return versions.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).at(-1) ?? '';
+}
 
 function officialSchema(version: string): Schema {
   const root = dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
@@ -30,10 +41,38 @@ function officialSchema(version: string): Schema {
 const png = (name: string): PNG => PNG.sync.read(readFileSync(join(MANIFEST_DIR, name)));
 
 describe('Teams manifest', () => {
-  it('is valid against the official schema of its manifest version (1.17 or later)', async () => {
+  it('is on the newest schema @microsoft/app-manifest bundles, and valid against it offline', async () => {
     const manifest = TeamsManifestConverter.jsonToManifest(filled);
-    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(17);
+    expect(manifest.manifestVersion).toBe(newestBundledSchema());
+    expect(JSON.parse(template)).toMatchObject({ $schema: `https://developer.microsoft.com/en-us/json-schemas/teams/v${newestBundledSchema()}/MicrosoftTeams.schema.json` });
     expect(await AppManifestUtils.validateAgainstSchema(manifest, officialSchema(manifest.manifestVersion))).toEqual([]);
+  });
+
+  it('takes the privacy and terms URLs from configuration, refusing to package without them', () => {
+    expect(TeamsManifestConverter.jsonToManifest(filled).developer).toMatchObject({ privacyUrl: URLS.TEAMS_PRIVACY_URL, termsOfUseUrl: URLS.TEAMS_TERMS_URL });
+    expect(() => manifestVariables({ MicrosoftAppId: APP, TEAMS_TERMS_URL: URLS.TEAMS_TERMS_URL }, '1.0.0')).toThrow(/^TEAMS_PRIVACY_URL is required to package the Teams app: .*privacy statement.*\.env/);
+    expect(() => manifestVariables({ MicrosoftAppId: APP, TEAMS_PRIVACY_URL: URLS.TEAMS_PRIVACY_URL }, '1.0.0')).toThrow(/^TEAMS_TERMS_URL is required/);
+    expect(() => manifestVariables({ ...ENV, TEAMS_TERMS_URL: 'http://bot.example.org/terms' }, '1.0.0')).toThrow(/^TEAMS_TERMS_URL must be an https:\/\/ URL/);
+    expect(template).not.toContain('robert-schuman.eu/en"');
+  });
+
+  it('offers prompt starters in personal chat, drawn from the example questions of the knowledge topics', () => {
+    const lists = TeamsManifestConverter.jsonToManifest(filled).bots?.[0]?.commandLists ?? [];
+    const personal = lists.find((l) => l.scopes.includes('personal'));
+    const starters = promptStarters(topics);
+    expect(starters.length).toBeGreaterThanOrEqual(3);
+    expect(personal?.commands.slice(0, starters.length)).toEqual(starters);
+    const examples = new Set(topics.flatMap((t) => t.examples.map((e) => e.question)));
+    for (const s of starters) {
+      expect(s).toMatchObject({ type: 'prompt' });
+      expect(examples.has(s.title)).toBe(true);
+      expect(s.prompt).toBe(s.title);
+    }
+    expect(personal?.commands.length).toBeLessThanOrEqual(12);
+  });
+
+  it('carries no "AI generated" label: the answers are curated quotes, not generated text', () => {
+    expect(filled).not.toMatch(/AIGenerated|AI[ -]generated/i);
   });
 
   it('would be caught by that validation if it broke the schema', async () => {
@@ -47,7 +86,10 @@ describe('Teams manifest', () => {
     const [bot] = manifest.bots ?? [];
     expect(bot?.botId).toBe(APP);
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot?.commandLists?.flatMap((l) => l.commands.map((c) => c.title))).toEqual(['ask', 'help', 'topics', 'source', 'subscribe', 'unsubscribe', 'digest']);
+    const titles = (scope: string) => bot?.commandLists?.filter((l) => l.scopes.some((s) => s === scope)).flatMap((l) => l.commands.filter((c) => !('type' in c && c.type === 'prompt')).map((c) => c.title));
+    expect(titles('team')).toEqual(['ask', 'help', 'topics', 'source', 'subscribe', 'unsubscribe', 'digest']);
+    expect(titles('groupChat')).toEqual(titles('team'));
+    expect(titles('personal')).toEqual(['help', 'topics', 'source', 'subscribe', 'unsubscribe', 'digest']);
   });
 
   it('declares the search command the adapter answers', () => {
@@ -61,12 +103,12 @@ describe('Teams manifest', () => {
   it('takes its ids from placeholders and refuses to package with one missing or malformed', () => {
     expect(template).toContain('"id": "${{TEAMS_APP_ID}}"');
     expect(template).toContain('"botId": "${{BOT_ID}}"');
-    expect(manifestVariables({ CLIENT_ID: APP, TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555' }, '1.0.0')).toMatchObject({
+    expect(manifestVariables({ ...URLS, CLIENT_ID: APP, TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555' }, '1.0.0')).toMatchObject({
       BOT_ID: APP,
       TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
     });
-    expect(() => manifestVariables({}, '1.0.0')).toThrow(/MicrosoftAppId \(or CLIENT_ID\) is required/);
-    expect(() => manifestVariables({ MicrosoftAppId: 'my-bot' }, '1.0.0')).toThrow(/must be a GUID/);
+    expect(() => manifestVariables(URLS, '1.0.0')).toThrow(/MicrosoftAppId \(or CLIENT_ID\) is required/);
+    expect(() => manifestVariables({ ...URLS, MicrosoftAppId: 'my-bot' }, '1.0.0')).toThrow(/must be a GUID/);
     expect(() => fillManifest('{"a":"${{NOPE}}"}', {})).toThrow(/NOPE/);
   });
 
@@ -90,11 +132,12 @@ describe('Teams manifest', () => {
 
   it('packages manifest.json and the icons at the root of the zip', async () => {
     const out = join(testTempDir('teams-zip-'), 'app.zip');
-    await packageTeams({ MicrosoftAppId: APP }, out);
+    await packageTeams(ENV, out);
     const entries = readZip(readFileSync(out));
     expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest: unknown = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '');
-    expect(manifest).toMatchObject({ id: APP, bots: [{ botId: APP }] });
+    expect(manifest).toMatchObject({ id: APP, bots: [{ botId: APP }], developer: { privacyUrl: URLS.TEAMS_PRIVACY_URL } });
+    expect(manifest).toEqual(JSON.parse(filled));
     expect(entries.get('color.png')?.equals(readFileSync(join(MANIFEST_DIR, 'color.png')))).toBe(true);
   });
 });

@@ -47,6 +47,8 @@ const citation = (i: number, size: number): Citation => ({
   paragraphId: `p-${i}-${'x'.repeat(40)}`,
   sectionId: `s-${i}`,
   section: `Section ${i} ${'long title '.repeat(size / 10)}`,
+  location: `Section '${'long title '.repeat(size / 10)}', paragraph ${i} of 40`,
+  position: `Paragraph ${i} of 40 ${'x'.repeat(40)}`,
   quote: `quote ${i} ${'words '.repeat(size / 6)}`,
   url: 'https://www.robert-schuman.eu/en/european-issues/742',
 });
@@ -73,12 +75,33 @@ describe('renderAnswer', () => {
     ]);
   });
 
+  it('names where each claim sits in the paper, and links it to its quote when PAPER_URL is the paper page', () => {
+    const deep = createBot({ knowledge: loadKnowledge('knowledge', { paperUrl: 'https://example.org/p742' }) }).answerEntry('eu-china-vs-eu-russia');
+    if (!deep) throw new Error('no entry eu-china-vs-eu-russia');
+    const reply = renderAnswer(deep);
+    expect(reply.entities?.[0]?.citation[0]).toEqual({
+      '@type': 'Claim',
+      position: 1,
+      appearance: {
+        '@type': 'DigitalDocument',
+        name: 'The European Union face to face with Russia and China',
+        abstract: '“The state of relations between the European Union and China is different.”',
+        url: 'https://example.org/p742#:~:text=The%20state%20of%20relations,and%20China%20is%20different.',
+        keywords: ['Paragraph 3 of 6'],
+      },
+    });
+    const texts = nodes(cardOf(reply)).filter((n) => n['type'] === 'TextRun').map((n) => n['text']);
+    expect(texts).toContain("Section 'The European Union face to face with Russia and China', paragraph 3 of 6");
+    expect(JSON.stringify(reply)).not.toMatch(/¶|"eu-3"/);
+    expect(JSON.stringify(reply)).not.toMatch(/AIGenerated|additionalType/); // curated quotes: no "AI generated" label
+  });
+
   it('lists the sources with section, verbatim quote and link in an Adaptive Card 1.5', () => {
     const reply = renderAnswer(entry('paper-author'));
     const card = cardOf(reply);
     expect(card.version).toBe('1.5');
     const texts = nodes(card).filter((n) => n['type'] === 'TextRun').map((n) => n['text']);
-    expect(texts).toEqual(expect.arrayContaining(['About the author', '“Pierre Andrieu, Former Ambassador of France, International Relations lecturer”']));
+    expect(texts).toEqual(expect.arrayContaining(["Section 'About the author', paragraph 1 of 1", '“Pierre Andrieu, Former Ambassador of France, International Relations lecturer”']));
     expect(nodes(card).filter((n) => n['type'] === 'Action.OpenUrl').map((n) => n['url'])).toContain(entry('paper-author').citations[0]?.url);
   });
 

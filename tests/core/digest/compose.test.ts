@@ -66,7 +66,7 @@ describe('composeDigest', () => {
     const text = renderDigestText(d);
     expect(text.split('\n')[0]).toBe('EU-China digest · 5 March 2024');
     expect(text).toContain(`Insight of the day: ${d.insight.entry?.question}`);
-    expect(text).toMatch(/\[1\] Section one \(¶ p-e\d\): "Quote for e\d"/);
+    expect(text).toMatch(/\[1\] Section 'Section one', paragraph \d of \d: "Quote for e\d"/);
     expect(text).toContain('Asked here yesterday: 1 question; 1 I could not answer.');
   });
 });
