@@ -7,8 +7,8 @@ import type { DecisionModel } from './features.js';
 
 export const DECISION_MODEL: DecisionModel = {
   lengthBoost: 0.05,
-  weights: { score: 3.5622, lead: 2.9222, missingNames: -1.8464, unknownShare: -2.6955, coverage: 0.9518 },
-  bias: -1.7917,
-  answerAt: 0.79,
+  weights: { score: 3.6508, lead: 3.2486, missingNames: -1.8723, unknownShare: -2.6387, coverage: 0.9086 },
+  bias: -1.8858,
+  answerAt: 0.78,
   suggestAt: 0.21,
 };
