@@ -1,8 +1,8 @@
 /**
  * The Slack adapter's wiring: one Bolt `App`, in Socket Mode when an app-level token is set
  * (no public URL needed), otherwise in HTTP mode on the shared server's `POST /slack/events`.
- * Listeners are registered per Slack surface (messages, command, buttons, Home); an `event_id`
- * dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
+ * Listeners are registered per Slack surface (assistant threads, messages, command, buttons,
+ * Home); an `event_id` dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
  * failure can crash the process. The same app's Web API client posts the daily digest (`sink`).
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
@@ -15,6 +15,7 @@ import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from 
 import type { DeliveryLog } from '../../core/store.js';
 import type { HttpServer } from '../../server/http.js';
 import { registerActions } from './actions.js';
+import { registerAssistant } from './assistant.js';
 import { boltLevel, toBoltLogger } from './boltLogger.js';
 import { clientOptions, type SlackConfig } from './client.js';
 import { registerCommand } from './command.js';
@@ -85,6 +86,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.followUps ? { followUps: deps.followUps } : {}),
   };
   useDedupe(app, logger, deps);
+  registerAssistant(app, listenerDeps);
   registerMessages(app, listenerDeps);
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);
