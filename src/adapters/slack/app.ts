@@ -2,7 +2,7 @@
  * The Slack adapter's wiring: one Bolt `App`, in Socket Mode when an app-level token is set
  * (no public URL needed), otherwise in HTTP mode on the shared server's `POST /slack/events`.
  * Listeners are registered per Slack surface (assistant threads, messages, command, buttons,
- * Home); an `event_id` dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
+ * message shortcut, Home); an `event_id` dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
  * failure can crash the process. The same app's Web API client posts the daily digest (`sink`).
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
@@ -24,6 +24,7 @@ import type { ListenerDeps } from './deps.js';
 import { SlackDigestSink } from './digestSink.js';
 import { registerMessages } from './events.js';
 import { registerHome } from './home.js';
+import { registerShortcut } from './shortcut.js';
 import { EVENTS_PATH, SharedServerReceiver } from './receiver.js';
 
 export { slackChannelKey, slackChannelOf } from './channelKey.js';
@@ -90,6 +91,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerMessages(app, listenerDeps);
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);
+  registerShortcut(app, listenerDeps);
   registerHome(app, listenerDeps);
   app.error(async (error) => logger.error('slack listener failed', { error, slackError: slackErrorCode(error) }));
   return {
