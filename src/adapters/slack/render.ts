@@ -20,8 +20,9 @@ export interface RenderOptions {
   readonly note?: string;
   /**
    * Slack's own feedback element (`feedback_buttons` in a `context_actions` block) instead of the
-   * Helpful / Not helpful buttons. Only for messages posted to a conversation: Slack documents
-   * the block for messages, not for ephemeral replies, so those keep the buttons.
+   * Helpful / Not helpful buttons. Only for messages posted to a conversation: Slack's docs show
+   * the block in messages and say nothing of ephemeral replies (which Slack does not keep and
+   * cannot update later), so those keep the plain buttons, which are known to work there.
    */
   readonly nativeFeedback?: boolean;
 }
