@@ -60,7 +60,14 @@ function reportText(r: CuratorReport): string {
   });
   lines.push('', 'Answers marked Not helpful:');
   if (r.notHelpful.length === 0) lines.push('  none');
-  r.notHelpful.forEach((e, i) => lines.push(`  ${i + 1}. ${e.id} ${quote(e.question)}: ${e.notHelpful} not helpful, ${e.helpful} helpful`, `     → ${e.hint}`));
+  r.notHelpful.forEach((e, i) =>
+    lines.push(
+      `  ${i + 1}. ${e.id} ${quote(e.question)}: ${e.notHelpful} not helpful, ${e.helpful} helpful`,
+      // People's words, JSON-quoted so a newline or a terminal escape in a comment stays visible text.
+      ...e.comments.map((c) => `     said: ${JSON.stringify(c)}`),
+      `     → ${e.hint}`,
+    ),
+  );
   lines.push('', 'Most asked entries:');
   if (r.mostAsked.length === 0) lines.push('  none');
   r.mostAsked.forEach((e, i) => lines.push(`  ${i + 1}. ${e.id} ${quote(e.question)} ×${e.count}`));

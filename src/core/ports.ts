@@ -20,6 +20,8 @@ export interface Feedback {
   readonly userId: string;
   readonly entryId: string;
   readonly helpful: boolean;
+  /** What the person wrote with it (Teams' feedback form), if anything; stored cut, never with their id. */
+  readonly comment?: string;
 }
 
 /** Where feedback clicks go (logged for now; persisted by the store when it exists). */

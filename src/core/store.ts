@@ -169,7 +169,17 @@ export interface StoreHealth {
  * where the next start will find it; otherwise it rejects with a StoreError, so nothing that was
  * not saved is ever confirmed to a user.
  */
-export interface Store extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, ContextStore, StoreHealth {
+/**
+ * Which entry a sent answer was, by the platform's message key, for feedback that names only the
+ * message (Teams' native feedback invoke carries the bot message's id, not the entry).
+ */
+export interface AnsweredMessages {
+  rememberAnswer(messageKey: string, entryId: string): Promise<void>;
+  answeredEntry(messageKey: string): Promise<string | undefined>;
+}
+
+export interface Store
+  extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, ContextStore, AnsweredMessages, StoreHealth {
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
 }

@@ -55,5 +55,6 @@ export function guardWrites(store: Store, check: () => void): Store {
     record: w(store.record),
     firstSeen: w(store.firstSeen),
     saveContext: w(store.saveContext),
+    rememberAnswer: w(store.rememberAnswer),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The question log, feedback clicks and Teams conversation references in SQLite. Askers' and
- * clickers' ids are replaced by a salted hash before they reach a statement, and questions are
- * cut to MAX_LOGGED_QUESTION_CHARS: the log is for the curator's report, not for profiling people.
+ * clickers' ids are replaced by a salted hash before they reach a statement, and questions and
+ * feedback comments are cut to MAX_LOGGED_QUESTION_CHARS: the log is for the curator's report, not for profiling people.
  */
 import type Database from 'better-sqlite3';
 import type { Decision } from '../core/types.js';
@@ -64,19 +64,35 @@ interface FeedbackRow {
   user_hash: string;
   entry_id: string;
   helpful: number;
+  comment: string | null;
 }
 
 /** The FeedbackLog part (FeedbackSink included) of the SQLite store. */
 export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => number): FeedbackLog {
-  const insert = db.prepare<[number, string, string, string, number]>('INSERT INTO feedback (at, platform, user_hash, entry_id, helpful) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare<[number, string, string, string, number, string | null]>(
+    'INSERT INTO feedback (at, platform, user_hash, entry_id, helpful, comment) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const select = db.prepare<{ since: number; until: number }, FeedbackRow>(
-    'SELECT at, platform, user_hash, entry_id, helpful FROM feedback WHERE at >= :since AND at < :until ORDER BY at, id',
+    'SELECT at, platform, user_hash, entry_id, helpful, comment FROM feedback WHERE at >= :since AND at < :until ORDER BY at, id',
   );
   return {
-    record: async (f) => void insert.run(now(), f.platform, hash(f.platform, f.userId), f.entryId, f.helpful ? 1 : 0),
+    record: async (f) => void insert.run(now(), f.platform, hash(f.platform, f.userId), f.entryId, f.helpful ? 1 : 0, cutComment(f.comment)),
     feedback: async (q) =>
-      select.all(range(q)).map((r) => ({ at: new Date(r.at), platform: r.platform, userHash: r.user_hash, entryId: r.entry_id, helpful: r.helpful === 1 })),
+      select.all(range(q)).map((r) => ({
+        at: new Date(r.at),
+        platform: r.platform,
+        userHash: r.user_hash,
+        entryId: r.entry_id,
+        helpful: r.helpful === 1,
+        ...(r.comment !== null ? { comment: r.comment } : {}),
+      })),
   };
+}
+
+/** A comment is kept like a question: trimmed and cut to MAX_LOGGED_QUESTION_CHARS; empty is none. */
+function cutComment(comment: string | undefined): string | null {
+  const text = Array.from(comment?.trim() ?? '').slice(0, MAX_LOGGED_QUESTION_CHARS).join('');
+  return text === '' ? null : text;
 }
 
 /** The ConversationRefStore part of the SQLite store. */

@@ -91,6 +91,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversation_contexts_updated_at ON conversation_contexts (updated_at);
     `,
   },
+  {
+    version: 5,
+    name: 'feedback comments, and the entry of each answer sent with native feedback buttons',
+    sql: `
+      ALTER TABLE feedback ADD COLUMN comment TEXT;
+      CREATE TABLE answered_messages (key TEXT PRIMARY KEY, entry_id TEXT NOT NULL, sent_at INTEGER NOT NULL) STRICT;
+      CREATE INDEX answered_messages_sent_at ON answered_messages (sent_at);
+    `,
+  },
 ];
 
 /** Brings `db` to the latest version; refuses a database written by a newer release. */

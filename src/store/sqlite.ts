@@ -14,6 +14,7 @@ import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
 import { sqliteContexts } from './contexts.js';
 import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
+import { sqliteAnsweredMessages } from './answers.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
 import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
 import { fileIdentityCheck, guardWrites } from './guard.js';
@@ -72,6 +73,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       ...sqliteFeedback(db, hash, now),
       ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
       ...sqliteContexts(db, now),
+      ...sqliteAnsweredMessages(db, now),
       ping: async () => {
         check();
         try {

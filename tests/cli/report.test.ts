@@ -40,6 +40,8 @@ describe('npm run report', { timeout: 60_000 }, () => {
       await store.logQuestion(r);
     }
     await store.record({ platform: 'slack', userId: 'U2', entryId: 'paper-author', helpful: false });
+    await store.record({ platform: 'teams', userId: 'aad-3', entryId: 'paper-author', helpful: true, comment: 'spot on' });
+    await store.record({ platform: 'teams', userId: 'aad-4', entryId: 'paper-author', helpful: false, comment: 'Which book?\n\u001b[31mred' });
     store.close();
   });
 
@@ -53,7 +55,9 @@ describe('npm run report', { timeout: 60_000 }, () => {
       ['Who is the president of Peru?', 1],
     ]);
     expect(r.unanswered[0]?.hint).toMatch(/add an entry/);
-    expect(r.notHelpful).toEqual([expect.objectContaining({ id: 'paper-author', notHelpful: 1, helpful: 0, file: expect.stringMatching(/knowledge\/qa\/.+\.yaml$/) })]);
+    expect(r.notHelpful).toEqual([
+      expect.objectContaining({ id: 'paper-author', notHelpful: 2, helpful: 1, comments: ['Which book?\n\u001b[31mred'], file: expect.stringMatching(/knowledge\/qa\/.+\.yaml$/) }),
+    ]);
     expect(r.mostAsked).toEqual([expect.objectContaining({ id: 'paper-author', count: 2 })]);
   });
 
@@ -63,7 +67,9 @@ describe('npm run report', { timeout: 60_000 }, () => {
     expect(out.stdout).toMatch(/^Curator's report, /);
     expect(out.stdout).toContain('7 questions: 2 answered, 0 only "did you mean", 5 declined, 0 small talk.');
     expect(out.stdout).toMatch(/1\. "What is the weather in Beijing\?" ×3 \(3 declined, 0 "did you mean"\)\n {5}also asked as: /);
-    expect(out.stdout).toMatch(/Answers marked Not helpful:\n {2}1\. paper-author ".+": 1 not helpful, 0 helpful/);
+    expect(out.stdout).toMatch(/Answers marked Not helpful:\n {2}1\. paper-author ".+": 2 not helpful, 1 helpful\n {5}said: "Which book\?\\n\\u001b\[31mred"\n {5}→ /);
+    expect(out.stdout).not.toContain('spot on');
+    expect(out.stdout).not.toContain('\u001b');
     expect(out.stdout).toMatch(/Most asked entries:\n {2}1\. paper-author ".+" ×2/);
   });
 

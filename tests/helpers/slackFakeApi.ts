@@ -2,7 +2,7 @@
  * A fake Slack Web API on 127.0.0.1 for tests and the bench: the real Bolt app and WebClient
  * talk to it over HTTP through `slackApiUrl`, so nothing is mocked in-process and nothing
  * touches the internet. It answers auth.test, chat.postMessage, chat.postEphemeral,
- * views.publish and response_url posts, records every call, and can be told to fail.
+ * views.publish, assistant.threads.setSuggestedPrompts and response_url posts, records every call, and can be told to fail.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +48,7 @@ const OK_BODIES: Readonly<Record<string, (body: Readonly<Record<string, unknown>
   'chat.postMessage': (b, n) => ({ channel: b['channel'], ts: `1712400000.${String(n).padStart(6, '0')}`, message: { text: b['text'] } }),
   'chat.postEphemeral': (_b, n) => ({ message_ts: `1712400000.${String(n).padStart(6, '0')}` }),
   'views.publish': () => ({ view: { id: 'V0HOME0001', type: 'home' } }),
+  'assistant.threads.setSuggestedPrompts': () => ({}),
 };
 
 /** Starts the fake on an ephemeral loopback port. */

@@ -37,6 +37,8 @@ export interface HarnessOptions {
   readonly digest?: SlackAppDeps['digest'];
   /** Where handled event ids are kept (a real store to survive a restart); in memory by default. */
   readonly deliveries?: SlackAppDeps['deliveries'];
+  /** Follow-up context for threads and DMs; none by default. */
+  readonly followUps?: SlackAppDeps['followUps'];
 }
 
 let sharedBot: Bot | undefined;
@@ -63,6 +65,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     ...(options.shareBot ? { shareBot: options.shareBot } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
     ...(options.deliveries ? { deliveries: options.deliveries } : {}),
+    ...(options.followUps ? { followUps: options.followUps } : {}),
   });
   await app.start();
   const port = await server.listen(0, '127.0.0.1');

@@ -153,7 +153,7 @@ export interface TeamsServer {
   close(): Promise<void>;
 }
 
-export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest' | 'deliveries' | 'auth'> {
+export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest' | 'deliveries' | 'auth' | 'answers'> {
   readonly bot: Bot;
   readonly config?: Pick<Config, 'teams' | 'teamsLocal'>;
   readonly retry?: RetryOptions;
@@ -174,6 +174,7 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     ...(options.digest ? { digest: options.digest } : {}),
     ...(options.deliveries ? { deliveries: options.deliveries } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.answers ? { answers: options.answers } : {}),
     config: options.config ?? { teams: undefined, teamsLocal: true },
     logger,
     feedback: options.feedback ?? feedback,

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RotationState } from '../../src/core/store.js';
+import { MAX_LOGGED_QUESTION_CHARS, type RotationState } from '../../src/core/store.js';
+import { ANSWER_TTL_MS } from '../../src/store/answers.js';
 import { DB_FILE, openSqliteStore } from '../../src/store/sqlite.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { SALT_FILE } from '../../src/store/salt.js';
@@ -221,5 +222,24 @@ describe('the question log and feedback', () => {
     const rows = await store.feedback({ since: new Date('2024-03-01T10:00:00.500Z') });
     expect(rows).toEqual([{ at: new Date('2024-03-01T10:00:01Z'), platform: 'slack', userHash: expect.stringMatching(/^[0-9a-f]{64}$/), entryId: 'paper-author', helpful: true }]);
     expect((await store.feedback({})).map((f) => f.helpful)).toEqual([false, true]);
+  });
+
+  it('keeps a feedback comment trimmed and cut like a question, and no comment as none', async () => {
+    const store = track(tempStore(fakeClock('2024-03-01T10:00:00Z')));
+    await store.record({ platform: 'teams', userId: 'aad-user-1', entryId: 'paper-author', helpful: false, comment: `  ${'x'.repeat(5000)}  ` });
+    await store.record({ platform: 'teams', userId: 'aad-user-1', entryId: 'paper-author', helpful: true, comment: '   ' });
+    const [long, blank] = await store.feedback({});
+    expect(long?.comment).toBe('x'.repeat(MAX_LOGGED_QUESTION_CHARS));
+    expect(blank).not.toHaveProperty('comment');
+  });
+
+  it('remembers the entry of an answered message for 90 days', async () => {
+    const clock = fakeClock('2024-03-01T10:00:00Z');
+    const store = track(tempStore(clock));
+    await store.rememberAnswer('k1', 'paper-author');
+    expect(await store.answeredEntry('k1')).toBe('paper-author');
+    expect(await store.answeredEntry('k2')).toBeUndefined();
+    clock.advance(ANSWER_TTL_MS);
+    expect(await store.answeredEntry('k1')).toBeUndefined();
   });
 });

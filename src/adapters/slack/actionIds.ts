@@ -10,6 +10,8 @@ export const ACTION = {
   didYouMean: 'did_you_mean',
   helpful: 'feedback_helpful',
   notHelpful: 'feedback_not_helpful',
+  /** Slack's native `feedback_buttons` element (one action id, the value says up or down). */
+  feedbackButtons: 'feedback_native',
   share: 'share',
 } as const;
 
@@ -48,4 +50,14 @@ export function decodeShare(raw: string | undefined): ShareValue | undefined {
   if (kind === 'ask') return { kind, text: rest };
   if (kind === 'view' && (rest === 'help' || rest === 'topics' || rest === 'source')) return { kind, view: rest };
   return undefined;
+}
+
+/** The value of one of the native feedback buttons: which way, and for which entry. */
+export function encodeFeedback(helpful: boolean, entryId: string): string {
+  return `${helpful ? 'up' : 'down'}:${entryId}`.slice(0, 2000);
+}
+
+export function decodeFeedback(raw: string | undefined): { readonly helpful: boolean; readonly entryId: string } | undefined {
+  const match = /^(up|down):(.+)$/s.exec(raw ?? '');
+  return match?.[1] && match[2] ? { helpful: match[1] === 'up', entryId: match[2] } : undefined;
 }

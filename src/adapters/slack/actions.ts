@@ -1,14 +1,14 @@
 /**
  * Button clicks (`block_actions`): "Related" and "Did you mean" answer the chosen entry, "Share
- * in channel" re-posts an ephemeral reply for everyone, "Helpful / Not helpful" go to the
- * `FeedbackSink`. A click on an ephemeral reply is answered in place through its `response_url`;
+ * in channel" re-posts an ephemeral reply for everyone, "Helpful / Not helpful" and Slack's
+ * native feedback buttons go to the `FeedbackSink`. A click on an ephemeral reply is answered in place through its `response_url`;
  * on a public message the answer goes to the same thread, so one person's click never rewrites
  * what everyone else is reading.
  */
 import { createHash } from 'node:crypto';
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, FeedbackButtonsAction, RespondFn } from '@slack/bolt';
 import type { Answer } from '../../core/types.js';
-import { ACTION, decodeShare, numbered, type ShareValue } from './actionIds.js';
+import { ACTION, decodeFeedback, decodeShare, numbered, type ShareValue } from './actionIds.js';
 import type { SlackMessage } from './blocks.js';
 import type { ListenerDeps } from './deps.js';
 import { deliver } from './deliver.js';
@@ -18,7 +18,7 @@ import { postPrivately, postReply, type WebClient } from './send.js';
 import { toClick, type Click } from './toQuestion.js';
 import { renderView } from './views.js';
 
-type ButtonClick = BlockAction<ButtonAction>;
+type ButtonClick = BlockAction<ButtonAction | FeedbackButtonsAction>;
 type Handler = (deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient) => Promise<void>;
 
 /** Registers every button listener. */
@@ -34,6 +34,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   on(ACTION.share, shareClick);
   on(ACTION.helpful, feedbackClick);
   on(ACTION.notHelpful, feedbackClick);
+  on(ACTION.feedbackButtons, nativeFeedbackClick);
 }
 
 const answerEntryClick: Handler = async (deps, click, respond, client) => {
@@ -51,7 +52,7 @@ const answerEntryClick: Handler = async (deps, click, respond, client) => {
       send: () => respond({ response_type: 'ephemeral', replace_original: true, ...message }),
     });
   } else if (click.target) {
-    await postReply(deps.logger, client, click.target, renderAnswer(answer));
+    await postReply(deps.logger, client, click.target, renderAnswer(answer, { nativeFeedback: true }));
   }
 };
 
@@ -74,20 +75,31 @@ function sharedMessage(deps: ListenerDeps, share: ShareValue, note: string): Sla
   if (share.kind === 'view') return renderView(deps.bot, share.view, { note });
   // A shared question was logged when it was first asked: ask the unlogged bot again.
   const answer: Answer | undefined = share.kind === 'entry' ? deps.bot.answerEntry(share.id) : deps.shareBot.ask(share.text);
-  return answer ? renderAnswer(answer, { note }) : undefined;
+  return answer ? renderAnswer(answer, { note, nativeFeedback: true }) : undefined;
 }
 
-const feedbackClick: Handler = async (deps, click, respond, client) => {
-  const helpful = click.actionId === ACTION.helpful;
+const feedbackClick: Handler = (deps, click, respond, client) => recordFeedback(deps, click, respond, client, click.value, click.actionId === ACTION.helpful);
+
+/** A click on Slack's native thumbs up / down: the value carries the direction and the entry. */
+const nativeFeedbackClick: Handler = async (deps, click, respond, client) => {
+  const vote = decodeFeedback(click.value);
+  if (!vote) {
+    deps.logger.warn('slack feedback buttons with an unknown value', { action: click.actionId });
+    return;
+  }
+  await recordFeedback(deps, click, respond, client, vote.entryId, vote.helpful);
+};
+
+async function recordFeedback(deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient, entryId: string, helpful: boolean): Promise<void> {
   let thanks = helpful ? 'Thanks, glad it helped!' : 'Thanks for telling me. The curators review answers marked not helpful.';
   try {
-    await deps.feedback.record({ platform: 'slack', userId: pseudonym(click), entryId: click.value, helpful });
+    await deps.feedback.record({ platform: 'slack', userId: pseudonym(click), entryId, helpful });
   } catch (error) {
-    deps.logger.error('slack feedback not recorded', { entryId: click.value, helpful, error });
+    deps.logger.error('slack feedback not recorded', { entryId, helpful, error });
     thanks = "Sorry, I couldn't record your feedback just now.";
   }
   await tellPrivately(deps, click, respond, client, notice(thanks));
-};
+}
 
 /** Feedback is keyed by a stable pseudonym, not the Slack user id itself. */
 function pseudonym(click: Click): string {

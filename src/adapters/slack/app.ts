@@ -1,8 +1,8 @@
 /**
  * The Slack adapter's wiring: one Bolt `App`, in Socket Mode when an app-level token is set
  * (no public URL needed), otherwise in HTTP mode on the shared server's `POST /slack/events`.
- * Listeners are registered per Slack surface (messages, command, buttons, Home); an `event_id`
- * dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
+ * Listeners are registered per Slack surface (assistant threads, messages, command, buttons,
+ * message shortcut, Home); an `event_id` dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
  * failure can crash the process. The same app's Web API client posts the daily digest (`sink`).
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
@@ -15,6 +15,7 @@ import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from 
 import type { DeliveryLog } from '../../core/store.js';
 import type { HttpServer } from '../../server/http.js';
 import { registerActions } from './actions.js';
+import { registerAssistant } from './assistant.js';
 import { boltLevel, toBoltLogger } from './boltLogger.js';
 import { clientOptions, type SlackConfig } from './client.js';
 import { registerCommand } from './command.js';
@@ -23,6 +24,7 @@ import type { ListenerDeps } from './deps.js';
 import { SlackDigestSink } from './digestSink.js';
 import { registerMessages } from './events.js';
 import { registerHome } from './home.js';
+import { registerShortcut } from './shortcut.js';
 import { EVENTS_PATH, SharedServerReceiver } from './receiver.js';
 
 export { slackChannelKey, slackChannelOf } from './channelKey.js';
@@ -85,9 +87,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.followUps ? { followUps: deps.followUps } : {}),
   };
   useDedupe(app, logger, deps);
+  registerAssistant(app, listenerDeps);
   registerMessages(app, listenerDeps);
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);
+  registerShortcut(app, listenerDeps);
   registerHome(app, listenerDeps);
   app.error(async (error) => logger.error('slack listener failed', { error, slackError: slackErrorCode(error) }));
   return {

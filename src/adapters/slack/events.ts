@@ -22,7 +22,8 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
   });
 }
 
-async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf): Promise<void> {
+/** Answers one mention, DM or assistant-thread message (ignoring what `toQuestion` rejects). */
+export async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf): Promise<void> {
   const question = toQuestion(event, self);
   if (!question) return;
   const target = replyTarget(event);

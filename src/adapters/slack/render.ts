@@ -6,7 +6,7 @@
  * block goes through the limit helpers in `blocks.ts`.
  */
 import type { Answer, Citation, EntryRef } from '../../core/types.js';
-import { ACTION, encodeShare, type ShareValue } from './actionIds.js';
+import { ACTION, encodeFeedback, encodeShare, type ShareValue } from './actionIds.js';
 import { actions, button, capBlocks, context, fallback, plainSection, sections, type Button, type KnownBlock, type SlackMessage } from './blocks.js';
 import { mrkdwnLink, safeMrkdwn, truncate } from './mrkdwn.js';
 
@@ -18,6 +18,13 @@ export interface RenderOptions {
   readonly share?: ShareValue;
   /** Already-safe mrkdwn shown above the answer, e.g. "Shared by <@U1>". */
   readonly note?: string;
+  /**
+   * Slack's own feedback element (`feedback_buttons` in a `context_actions` block) instead of the
+   * Helpful / Not helpful buttons. Only for messages posted to a conversation: Slack's docs show
+   * the block in messages and say nothing of ephemeral replies (which Slack does not keep and
+   * cannot update later), so those keep the plain buttons, which are known to work there.
+   */
+  readonly nativeFeedback?: boolean;
 }
 
 /** Quotes are verbatim but cut to this length in the citation line. */
@@ -33,7 +40,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   blocks.push(context(['*You asked:*', { plain: truncate(answer.question, 500) }]));
   blocks.push(...sections(safeMrkdwn(answer.text)));
   blocks.push(...decisionBlocks(answer));
-  blocks.push(...actions('controls', controlButtons(answer, options.share)));
+  const feedbackOn = answer.decision === 'answer' ? answer.entry?.id : undefined;
+  if (feedbackOn && options.nativeFeedback) blocks.push(nativeFeedback(feedbackOn));
+  blocks.push(...actions('controls', controlButtons(feedbackOn && !options.nativeFeedback ? feedbackOn : undefined, options.share)));
   return { text: fallback(answer.text), blocks: capBlocks(blocks) };
 }
 
@@ -71,8 +80,8 @@ function entryButton(prefix: string, index: number, entry: EntryRef): Button {
   return button(`${prefix}_${index}`, entry.question, entry.id);
 }
 
-function controlButtons(answer: Answer, share: ShareValue | undefined): Button[] {
-  const buttons: Button[] = answer.decision === 'answer' && answer.entry ? feedbackButtons(answer.entry.id) : [];
+function controlButtons(feedbackOn: string | undefined, share: ShareValue | undefined): Button[] {
+  const buttons: Button[] = feedbackOn ? feedbackButtons(feedbackOn) : [];
   if (share) buttons.push(shareButton(share));
   return buttons;
 }
@@ -80,6 +89,22 @@ function controlButtons(answer: Answer, share: ShareValue | undefined): Button[]
 /** "Helpful / Not helpful" for an entry; clicks go to the FeedbackSink. */
 export function feedbackButtons(entryId: string): Button[] {
   return [button(ACTION.helpful, ':thumbsup: Helpful', entryId), button(ACTION.notHelpful, ':thumbsdown: Not helpful', entryId)];
+}
+
+/** Slack's native thumbs up / down for an entry; the clicked button's value says which (see `decodeFeedback`). */
+export function nativeFeedback(entryId: string): KnownBlock {
+  return {
+    type: 'context_actions',
+    block_id: 'feedback',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION.feedbackButtons,
+        positive_button: { text: { type: 'plain_text', text: 'Helpful' }, accessibility_label: 'This answer was helpful', value: encodeFeedback(true, entryId) },
+        negative_button: { text: { type: 'plain_text', text: 'Not helpful' }, accessibility_label: 'This answer was not helpful', value: encodeFeedback(false, entryId) },
+      },
+    ],
+  };
 }
 
 export function shareButton(share: ShareValue): Button {

@@ -56,5 +56,5 @@ export function replyTo(bot: Bot, question: Question, options: ReplyOptions, ans
     const note = `I don't know \`${COMMAND} ${safeMrkdwn(truncate(question.text.replace(/`/g, "'"), 100))}\`; here is what I can do.`;
     return renderView(bot, 'help', { note });
   }
-  return renderAnswer(answer, options.ephemeral ? { share: shareValueOf(answer) } : {});
+  return renderAnswer(answer, options.ephemeral ? { share: shareValueOf(answer) } : { nativeFeedback: true });
 }

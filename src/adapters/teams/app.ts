@@ -14,7 +14,7 @@ import type { Conversations } from '../../core/conversation/conversations.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { AuthUnavailableError, BotError, DeliveryError, UnauthenticatedError } from '../../core/errors.js';
 import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
-import type { DeliveryLog } from '../../core/store.js';
+import type { AnsweredMessages, DeliveryLog } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
@@ -52,6 +52,8 @@ export interface TeamsAdapterDeps {
   readonly deliveries?: DeliveryLog;
   /** Follow-up questions (see teamsStorageDeps); without it each question stands alone. */
   readonly followUps?: Conversations;
+  /** The entry of each sent answer, for native feedback (the Store); in memory by default. */
+  readonly answers?: AnsweredMessages;
   /** Where and how patiently the channel's signing keys are fetched (default DEFAULT_TEAMS_AUTH). */
   readonly auth?: Partial<TeamsAuthOptions>;
 }
@@ -92,6 +94,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     ...(deps.retry ? { retry: deps.retry } : {}),
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
     ...(deps.followUps ? { followUps: deps.followUps } : {}),
+    ...(deps.answers ? { answers: deps.answers } : {}),
   });
   const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
   const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });

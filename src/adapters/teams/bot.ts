@@ -4,18 +4,30 @@
  * thread of the message that asked, whose conversation id carries `;messageid=`). Redelivered
  * activities are dropped before any reply; sending goes through `withRetry`. The digest commands
  * run before plain questions and keep the conversation reference the digest will post to.
+ * Answers carry Teams' native feedback buttons; the `message/submitAction` invoke they send is
+ * stored as feedback against the entry remembered for that message (feedback.ts).
  */
 import { createHash } from 'node:crypto';
-import { TeamsActivityHandler, type Activity, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type Activity,
+  type InvokeResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Bot } from '../../core/bot.js';
 import type { Conversations } from '../../core/conversation/conversations.js';
 import type { DigestCommands } from '../../core/digest/commands.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../../core/deliveryLog.js';
 import type { FeedbackSink, Logger } from '../../core/ports.js';
-import type { DeliveryLog } from '../../core/store.js';
+import type { AnsweredMessages, DeliveryLog } from '../../core/store.js';
+import type { Answer } from '../../core/types.js';
 import { teamsChannelKey } from './channelKey.js';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './delivery.js';
 import { renderDigest } from './digestCard.js';
+import { answeredMessageKey, memoryAnsweredMessages, SUBMIT_ACTION, toSubmitAction, withFeedbackLoop, type FeedbackLoopClick, type FeedbackReply } from './feedback.js';
 import { searchResponse } from './messageExtension.js';
 import { renderAnswer, renderFeedbackThanks, renderHelp, renderSource, renderTopics, teamsEcho, type Reply } from './render.js';
 import { scopeOf, toRequest, type Command, type TeamsRequest } from './toQuestion.js';
@@ -36,6 +48,14 @@ export interface TeamsBotDeps {
   readonly deliveries?: DeliveryLog;
   /** Follow-up questions from the conversation's context; without it each question stands alone. */
   readonly followUps?: Conversations;
+  /** The entry of each answer sent, for Teams' native feedback (the Store); in memory by default. */
+  readonly answers?: AnsweredMessages;
+}
+
+/** A reply, and the entry whose native feedback it carries. */
+interface Outgoing {
+  readonly reply: FeedbackReply;
+  readonly feedbackOn?: string;
 }
 
 type DigestRequest = Extract<TeamsRequest, { kind: 'digest' }>;
@@ -47,10 +67,12 @@ export function hashUserId(id: string): string {
 
 export class EuChinaTeamsBot extends TeamsActivityHandler {
   private readonly seen: DeliveryLog;
+  private readonly answers: AnsweredMessages;
 
   constructor(private readonly deps: TeamsBotDeps) {
     super();
     this.seen = deps.deliveries ?? memoryDeliveryLog();
+    this.answers = deps.answers ?? memoryAnsweredMessages();
     this.onMessage(async (context, next) => {
       if (await this.isNew(context.activity)) await this.answer(context);
       await next();
@@ -70,6 +92,40 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     return searchResponse(this.deps.searchBot ?? this.deps.bot, query);
   }
 
+  /** `message/submitAction` (a native feedback form): stored, answered 200 with the empty body Teams requires. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== SUBMIT_ACTION) return super.onInvokeActivity(context);
+    const action = toSubmitAction(context.activity);
+    if (action.kind === 'invalid') {
+      this.deps.logger.warn('teams: malformed submitAction ignored', { reason: action.reason, activityId: context.activity.id });
+      return { status: 400 };
+    }
+    if (action.kind === 'other' || !(await this.isNew(context.activity))) return { status: 200 };
+    return this.recordFeedbackLoop(context.activity, action.click);
+  }
+
+  private async recordFeedbackLoop(activity: Activity, click: FeedbackLoopClick): Promise<InvokeResponse> {
+    const entryId = await this.answers.answeredEntry(answeredMessageKey(activity.conversation.id, click.messageId));
+    if (!entryId) {
+      // An answer sent before a restart without a store, or long ago: nothing to file it under.
+      this.deps.logger.warn('teams: feedback on a message whose entry is unknown, not stored', { helpful: click.helpful });
+      return { status: 200 };
+    }
+    try {
+      await this.deps.feedback.record({
+        platform: 'teams',
+        userId: hashUserId(activity.from.aadObjectId ?? activity.from.id),
+        entryId,
+        helpful: click.helpful,
+        ...(click.comment ? { comment: click.comment } : {}),
+      });
+      return { status: 200 };
+    } catch (error) {
+      this.deps.logger.error('teams: feedback not recorded', { entryId, helpful: click.helpful, error });
+      return { status: 500 };
+    }
+  }
+
   private async isNew(activity: Activity): Promise<boolean> {
     if (!activity.id) return true;
     const fresh = await isFirstDelivery(this.seen, `teams:${activity.type}|${activity.conversation.id}|${activity.id}`, this.deps.logger);
@@ -80,21 +136,39 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const request = toRequest(context.activity);
     if (!request) return;
-    await this.send(context, await this.replyFor(request, context.activity));
+    const out = await this.replyFor(request, context.activity);
+    const sent = await this.send(context, out.reply);
+    if (out.feedbackOn && sent?.id) await this.rememberAnswer(context.activity, sent.id, out.feedbackOn);
   }
 
-  private async replyFor(request: TeamsRequest, activity: Activity): Promise<Reply> {
+  /** Remembers which entry a sent answer was; a failure costs that answer's native feedback only. */
+  private async rememberAnswer(activity: Activity, messageId: string, entryId: string): Promise<void> {
+    try {
+      await this.answers.rememberAnswer(answeredMessageKey(activity.conversation.id, messageId), entryId);
+    } catch (error) {
+      this.deps.logger.warn('teams: answer not remembered; its native feedback will not be stored', { entryId, error });
+    }
+  }
+
+  /** An answer with Teams' native feedback when it answers from an entry (the card's buttons stay for mobile clients). */
+  private answered(answer: Answer): Outgoing {
+    const reply = renderAnswer(answer);
+    const entryId = answer.decision === 'answer' ? answer.entry?.id : undefined;
+    return entryId ? { reply: withFeedbackLoop(reply), feedbackOn: entryId } : { reply };
+  }
+
+  private async replyFor(request: TeamsRequest, activity: Activity): Promise<Outgoing> {
     const { bot } = this.deps;
     switch (request.kind) {
       case 'ask':
-        return renderAnswer(this.deps.followUps ? (await this.deps.followUps.reply(request.question)).answer : bot.ask(request.question));
+        return this.answered(this.deps.followUps ? (await this.deps.followUps.reply(request.question)).answer : bot.ask(request.question));
       case 'command':
-        return this.command(request.command);
+        return { reply: this.command(request.command) };
       case 'digest':
-        return this.digestCommand(request, activity);
+        return { reply: await this.digestCommand(request, activity) };
       case 'entry': {
         const answer = bot.answerEntry(request.entryId);
-        return answer ? renderAnswer(answer) : { type: 'message', text: 'That question is no longer in my knowledge set. Ask for **topics** to see what I can answer.' };
+        return answer ? this.answered(answer) : { reply: { type: 'message', text: 'That question is no longer in my knowledge set. Ask for **topics** to see what I can answer.' } };
       }
       case 'feedback':
         await this.deps.feedback.record({
@@ -103,7 +177,7 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
           entryId: request.entryId,
           helpful: request.helpful,
         });
-        return renderFeedbackThanks(request.helpful);
+        return { reply: renderFeedbackThanks(request.helpful) };
     }
   }
 
@@ -129,8 +203,8 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     await this.send(context, renderWelcome(this.deps.bot.about(), scopeOf(context.activity), this.deps.digest !== undefined));
   }
 
-  private async send(context: TurnContext, reply: Reply): Promise<void> {
+  private async send(context: TurnContext, reply: FeedbackReply): Promise<ResourceResponse | undefined> {
     const where = `teams reply to ${context.activity.type} in ${context.activity.conversation.id}`;
-    await withRetry(() => context.sendActivity(reply), where, this.deps.retry ?? DEFAULT_RETRY);
+    return withRetry(() => context.sendActivity(reply), where, this.deps.retry ?? DEFAULT_RETRY);
   }
 }

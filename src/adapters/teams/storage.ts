@@ -25,8 +25,10 @@ export interface TeamsStorageOptions {
   readonly defaults: SubscribeDefaults;
 }
 
-/** `bot`, `searchBot`, `feedback`, `conversations`, `digest`, `deliveries` and `followUps` for registerTeams, all backed by `store`. */
-export function teamsStorageDeps(o: TeamsStorageOptions): Pick<TeamsAdapterDeps, 'bot' | 'searchBot' | 'feedback' | 'conversations' | 'digest' | 'deliveries' | 'followUps'> {
+/** `bot`, `searchBot`, `feedback`, `conversations`, `digest`, `deliveries`, `followUps` and `answers` for registerTeams, all backed by `store`. */
+export function teamsStorageDeps(
+  o: TeamsStorageOptions,
+): Pick<TeamsAdapterDeps, 'bot' | 'searchBot' | 'feedback' | 'conversations' | 'digest' | 'deliveries' | 'followUps' | 'answers'> {
   const log = { log: o.store, clock: o.clock, logger: o.logger, channelOf: teamsChannelOf };
   return {
     bot: withQuestionLog(o.bot, log),
@@ -36,5 +38,6 @@ export function teamsStorageDeps(o: TeamsStorageOptions): Pick<TeamsAdapterDeps,
     conversations: storeConversationRefs(o.store, o.logger),
     digest: createDigestCommands({ bot: o.bot, store: o.store, clock: o.clock, defaults: o.defaults }),
     deliveries: o.store,
+    answers: o.store,
   };
 }

@@ -32,8 +32,12 @@ export interface UnansweredGroup {
 export interface EntryFeedback extends EntryInfo {
   readonly notHelpful: number;
   readonly helpful: number;
+  /** What people wrote with their "not helpful" (Teams' feedback form), newest first, at most MAX_COMMENTS. */
+  readonly comments: readonly string[];
   readonly hint: string;
 }
+
+const MAX_COMMENTS = 3;
 
 export interface EntryCount extends EntryInfo {
   readonly count: number;
@@ -139,11 +143,12 @@ function toGroup(c: Cluster, entries: ReadonlyMap<string, EntryInfo>): Unanswere
 }
 
 function feedbackByEntry(feedback: readonly FeedbackRecord[], entries: ReadonlyMap<string, EntryInfo>): EntryFeedback[] {
-  const votes = new Map<string, { helpful: number; notHelpful: number }>();
+  const votes = new Map<string, { helpful: number; notHelpful: number; comments: string[] }>();
   for (const f of feedback) {
-    const v = votes.get(f.entryId) ?? { helpful: 0, notHelpful: 0 };
+    const v = votes.get(f.entryId) ?? { helpful: 0, notHelpful: 0, comments: [] };
     if (f.helpful) v.helpful++;
     else v.notHelpful++;
+    if (!f.helpful && f.comment) v.comments.unshift(f.comment);
     votes.set(f.entryId, v);
   }
   return [...votes]
@@ -151,7 +156,7 @@ function feedbackByEntry(feedback: readonly FeedbackRecord[], entries: ReadonlyM
     .sort((a, b) => b[1].notHelpful - a[1].notHelpful || a[1].helpful - b[1].helpful || a[0].localeCompare(b[0]))
     .map(([id, v]) => {
       const info = entries.get(id) ?? { id, question: '(no longer in the knowledge set)', file: '-' };
-      return { ...info, ...v, hint: `Reread ${id} in ${info.file}: rephrase its answer or cite a better paragraph; if people meant another question, add their wording to the right entry's alternates.` };
+      return { ...info, ...v, comments: v.comments.slice(0, MAX_COMMENTS), hint: `Reread ${id} in ${info.file}: rephrase its answer or cite a better paragraph; if people meant another question, add their wording to the right entry's alternates.` };
     });
 }
 

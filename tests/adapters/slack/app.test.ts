@@ -4,7 +4,7 @@ import { createSlackApp } from '../../../src/adapters/slack/app.js';
 import { APOLOGY } from '../../../src/adapters/slack/deliver.js';
 import { ConfigError } from '../../../src/core/errors.js';
 import { createHttpServer } from '../../../src/server/http.js';
-import { buttons, shownText } from '../../helpers/slackBlocks.js';
+import { buttons, elements, shownText } from '../../helpers/slackBlocks.js';
 import { startFakeSlackApi } from '../../helpers/slackFakeApi.js';
 import { realBot, startSlackHarness, type SlackHarness } from '../../helpers/slackHarness.js';
 import { fixtureJson, fixtureText, postAction, postCommand, postEvent, withEvent } from '../../helpers/slackRequests.js';
@@ -179,6 +179,32 @@ describe('Slack app over HTTP (real Bolt, real server, fake Web API)', () => {
     const [thanks] = await h.fake.waitFor('chat.postEphemeral', 1);
     expect(feedback.records).toEqual([{ platform: 'slack', userId: expect.stringMatching(/^[0-9a-f]{16}$/), entryId: 'paper-author', helpful: true }]);
     expect(thanks?.body).toMatchObject({ channel: 'C0GENERAL01', user: 'U0ASKER001', thread_ts: '1712345678.000100' });
+  });
+
+  it("answers a mention with Slack's native feedback buttons instead of the Helpful / Not helpful buttons", async () => {
+    await postEvent(h.eventsUrl, mention({ eventId: 'Ev0NATIVEFB01' }));
+    const [call] = await h.fake.waitFor('chat.postMessage', 1);
+    const [native] = elements(call?.body['blocks'], 'feedback_buttons');
+    expect(elements(call?.body['blocks'], 'context_actions')).toHaveLength(1);
+    expect(native).toMatchObject({ action_id: 'feedback_native', positive_button: { value: 'up:paper-author' }, negative_button: { value: 'down:paper-author' } });
+    expect(buttons(call).map((b) => b.action_id)).not.toContain('feedback_helpful');
+  });
+
+  it('records a native thumbs-down click as feedback, pseudonymised, and thanks the user privately', async () => {
+    const res = await postAction(h.eventsUrl, fixtureJson('block_actions_feedback_buttons.json'));
+    expect(res.status).toBe(200);
+    const [thanks] = await h.fake.waitFor('chat.postEphemeral', 1);
+    expect(feedback.records).toEqual([{ platform: 'slack', userId: expect.stringMatching(/^[0-9a-f]{16}$/), entryId: 'paper-author', helpful: false }]);
+    expect(JSON.stringify(feedback.records)).not.toContain('U0ASKER001');
+    expect(thanks?.body).toMatchObject({ channel: 'C0GENERAL01', user: 'U0ASKER001', thread_ts: '1712345678.000100' });
+  });
+
+  it('keeps the Helpful / Not helpful buttons in ephemeral slash-command answers', async () => {
+    const form = fixtureText('slash_command.txt').replace(/response_url=[^&]+/, `response_url=${encodeURIComponent(h.fake.responseUrl('fb1'))}`);
+    await postCommand(h.eventsUrl, form);
+    const [call] = await h.fake.waitFor('response_url', 1);
+    expect(buttons(call).map((b) => b.action_id)).toEqual(expect.arrayContaining(['feedback_helpful', 'feedback_not_helpful']));
+    expect(elements(call?.body['blocks'], 'feedback_buttons')).toEqual([]);
   });
 
   it('publishes the App Home when the tab is opened', async () => {

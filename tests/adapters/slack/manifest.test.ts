@@ -3,6 +3,10 @@ import type { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { EVENTS_PATH } from '../../../src/adapters/slack/receiver.js';
 import { COMMAND } from '../../../src/adapters/slack/render.js';
+import { ASK_SHORTCUT } from '../../../src/adapters/slack/shortcut.js';
+import { helpBlocks } from '../../../src/adapters/slack/views.js';
+import { strings } from '../../helpers/slackBlocks.js';
+import { realBot } from '../../helpers/slackHarness.js';
 
 /** The Web API's own type for an app manifest (the one apps.manifest.create takes). */
 type Manifest = webApi.AppsManifestCreateArguments['manifest'];
@@ -12,16 +16,47 @@ function load(name: string): Manifest {
   return manifest;
 }
 
-const REQUIRED_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write'];
-const EVENTS = ['app_home_opened', 'app_mention', 'message.im'];
+/**
+ * Every scope the code needs, and what for; the manifest asks for exactly these. No `im:read` or
+ * `im:write`: the bot never looks up or opens a DM (conversations.*), it answers in the DM an
+ * event came from or posts to a user id, which `chat:write` covers.
+ */
+const SCOPES: Readonly<Record<string, string>> = {
+  'app_mentions:read': 'the app_mention event',
+  'assistant:write': 'assistant.threads.setSuggestedPrompts in the agent messaging experience',
+  'chat:write': 'chat.postMessage / chat.postEphemeral for answers, thanks and the digest',
+  commands: 'the /eu-china command and the message shortcut',
+  'im:history': 'the message.im event (DMs and assistant threads)',
+};
+const EVENTS = ['app_home_opened', 'app_mention', 'assistant_thread_started', 'message.im'];
 
 describe.each(['manifest.json', 'manifest.http.json'])('Slack app manifest %s', (name) => {
   const manifest = load(name);
 
   it('declares the bot user, the scopes and the events the app listens to', () => {
     expect(manifest.features?.bot_user?.display_name).toBeTruthy();
-    expect(manifest.oauth_config?.scopes?.bot).toEqual(expect.arrayContaining(REQUIRED_SCOPES));
-    expect(manifest.settings?.event_subscriptions?.bot_events).toEqual(expect.arrayContaining(EVENTS));
+    expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual(Object.keys(SCOPES).sort());
+    expect([...(manifest.settings?.event_subscriptions?.bot_events ?? [])].sort()).toEqual(EVENTS);
+  });
+
+  it('lists every subcommand of the help text in the usage hint', () => {
+    const help = strings(helpBlocks(realBot())).join('\n');
+    const subcommands = [...new Set([...help.matchAll(new RegExp(`${COMMAND} ([a-z]+)\\b`, 'g'))].flatMap((m) => (m[1] ? [m[1]] : [])))];
+    expect(subcommands).toEqual(expect.arrayContaining(['help', 'topics', 'source', 'subscribe', 'unsubscribe', 'digest']));
+    const hint = manifest.features?.slash_commands?.[0]?.usage_hint ?? '';
+    for (const word of subcommands) expect(hint.split(/[\s|]+/)).toContain(word);
+  });
+
+  it('turns on the agent messaging experience with suggested prompts taken from the topics', () => {
+    const view = manifest.features?.assistant_view;
+    const examples = realBot().topics().flatMap((t) => t.examples.map((e) => e.question));
+    expect(view?.assistant_description).toBeTruthy();
+    expect(view?.suggested_prompts?.length).toBeGreaterThanOrEqual(1);
+    for (const prompt of view?.suggested_prompts ?? []) expect(examples).toContain(prompt.message);
+  });
+
+  it('declares the "Ask the paper about this" message shortcut the app registers', () => {
+    expect(manifest.features?.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: ASK_SHORTCUT, name: 'Ask the paper about this' })]);
   });
 
   it('declares the /eu-china command the app registers, interactivity and the Home tab', () => {
