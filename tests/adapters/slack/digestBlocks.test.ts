@@ -35,7 +35,8 @@ describe('renderDigest (Slack Block Kit)', () => {
     const all = strings(message.blocks).join('\n');
     expect(all).toContain('*Insight of the day:* Who wrote the paper?');
     expect(all).toContain('Pierre Andrieu');
-    expect(all).toContain('*About the author*');
+    expect(all).toContain(`*${entryAnswer('paper-author').citations[0]?.location ?? ''}*`);
+    expect(all).toContain("Section 'About the author'");
     expect(all).toContain('“Pierre Andrieu, Former Ambassador of France, International Relations lecturer”');
     expect(all).toContain(LINK);
     expect(all).toContain('*Asked here yesterday:* 5 questions; most asked: "Who wrote the paper?" (3 times); 2 I could not answer.');
