@@ -6,9 +6,9 @@
 import type { DecisionModel } from './features.js';
 
 export const DECISION_MODEL: DecisionModel = {
-  lengthBoost: 0.05,
-  weights: { score: 3.6508, lead: 3.2486, missingNames: -1.8723, unknownShare: -2.6387, coverage: 0.9086 },
-  bias: -1.8858,
-  answerAt: 0.78,
+  lengthBoost: 0.15,
+  weights: { score: 3.6204, lead: 3.517, missingNames: -2.113, unknownShare: -2.5159, coverage: 0.8317 },
+  bias: -1.9804,
+  answerAt: 0.71,
   suggestAt: 0.21,
 };

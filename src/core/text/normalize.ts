@@ -19,6 +19,7 @@ export function fold(input: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/%/g, ' percent ')
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
     .replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
     .replace(/(\d)([a-z])/g, '$1 $2')

@@ -6,11 +6,13 @@
  */
 import { fold } from './normalize.js';
 
-export type QuestionType = 'when' | 'date' | 'where' | 'who' | 'entity' | 'quantity' | 'duration' | 'why' | 'future' | 'outcome' | 'content';
+export type QuestionType = 'when' | 'date' | 'where' | 'who' | 'entity' | 'share' | 'quantity' | 'duration' | 'why' | 'future' | 'outcome' | 'content';
 
 const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   // "how much does Beijing value ...", "how much substance ..." ask for a degree, not a number.
-  ['quantity', /\bhow many\b|\bhow much (is|are|was|were|has|have|had|will|money|value)\b/],
+  // A share is a percentage: "what % of Russia's exports is energy" ("%" reads as "percent").
+  ['share', /\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/],
+  ['quantity', /\bhow many\b|\bhow much (is|are|was|were|has|have|had|will|money|value)\b|\bwhat (\w+ ){0,4}(price|prices|amount|sum|volume|quantity|rate|rates)\b|\bhow much (\w+ ){1,3}(did|does|do|was|were|is|are|has|have)\b/],
   ['duration', /\bhow long\b/],
   // A day or month is finer than a year: "on what date in 2020" is not answered by "in 2020".
   ['date', /\b(what|which) (exact )?(date|day|month)\b|\bwhen exactly\b/],
@@ -24,7 +26,7 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   ['future', /^(will|what will|how will)\b/],
   ['outcome', /\b(outcome|who won|did .* win|end up|ended up)\b/],
   // What was said or contained: "what did Xi and Zelensky discuss", "what was in the 13th package".
-  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|agree(d)? on|contents?|which (sectors|measures)|what measures|which articles|what (was|is|s|were) (actually |exactly )?in the)\b/],
+  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|agree(d)? on|contents?|which (specific )?(goods|products|sectors|measures)|what measures|which articles|what (topics|subjects|issues) did|what (was|is|s|were) (actually |exactly )?in the)\b/],
 ];
 
 /** The type of the first question word in `text`, or undefined. */
@@ -52,10 +54,10 @@ export function answerTypes(phrasings: readonly string[], facts: string): Readon
   }
   if (/\b(1[89]|20)\d\d\b/.test(facts) || MONTH.test(facts)) types.add('when');
   if (MONTH.test(facts)) types.add('date');
+  if (/\d\s*(%|percent|per cent)/i.test(facts)) types.add('share');
   // A year is not an amount: "how much did China invest" is not answered by "dried up in 2022".
-  if (/\d/.test(facts.replace(/\b(1[89]|20)\d\d\b/g, ''))) {
-    types.add('quantity');
-    types.add('duration');
-  }
+  if (/\d/.test(facts.replace(/\b(1[89]|20)\d\d\b/g, ''))) types.add('quantity');
+  // A length of time or distance needs its unit: "26 April" says when, not how long.
+  if (/\d[\d,.]*\s*(years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilomet)/i.test(facts) || /\b(19|20)\d\d\s*-\s*(19|20)\d\d\b/.test(facts)) types.add('duration');
   return types;
 }

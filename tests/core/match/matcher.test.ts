@@ -78,8 +78,8 @@ describe('Matcher', () => {
     expect(matcher.search('quantum chromodynamics lasagne').entries).toEqual([]);
   });
 
-  it('folds case and accents and keeps numbers whole', () => {
-    expect(fold('Géopolitique 2,257km; 26.3%')).toBe('geopolitique 2257 km 26.3');
+  it('folds case and accents, keeps numbers whole and reads % as percent', () => {
+    expect(fold('Géopolitique 2,257km; 26.3%')).toBe('geopolitique 2257 km 26.3 percent');
     expect(fold('the 13th package, 26th March')).toBe('the 13 package 26 march');
   });
 

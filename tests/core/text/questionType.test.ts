@@ -34,4 +34,23 @@ describe('questionType', () => {
     expect(answerTypes(['Trade figure?'], 'It reached $240 billion.').has('quantity')).toBe(true);
     expect(answerTypes(['What did the summit decide?'], 'The EU insisted ...').size).toBe(0);
   });
+
+  it.each([
+    ['what % of russias exports to china is oil and gas?', 'share'],
+    ['What provisional anti-subsidy duty rates did the EU impose?', 'quantity'],
+    ['How much Russian gas did China buy in 2023?', 'quantity'],
+    ['What topics did Li Qiang and von der Leyen cover in Davos?', 'content'],
+    ['Which specific goods were covered by the 13th package?', 'content'],
+    ['Which Chinese companies help Russia get around sanctions?', 'entity'],
+    ['On what date was the agreement concluded?', 'date'],
+  ])('reads "%s" as a %s question', (q, type) => {
+    expect(questionType(q)).toBe(type);
+  });
+
+  it('needs a unit for a length of time or distance, and a percentage for a share', () => {
+    expect(answerTypes(['When did Xi call Zelensky?'], 'He held talks with President Zelensky on 26 April.').has('duration')).toBe(false);
+    expect(answerTypes(['How long is the border?'], 'a 2,257km border with the EU').has('duration')).toBe(true);
+    expect(answerTypes(['Trade growth?'], 'trade increased by 26.3% to reach $240 billion').has('share')).toBe(true);
+    expect(answerTypes(['How much did investment fall?'], 'It dried up completely in 2022.').has('quantity')).toBe(false);
+  });
 });
