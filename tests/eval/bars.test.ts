@@ -9,7 +9,7 @@ import { evaluate, expectedIds, loadDevSet } from './evaluate.js';
 // To move a bar: measure, then set it to the measured value minus MARGIN, in the same commit as
 // the change that earned it, quoting the figures in the commit message.
 const MARGIN = 0.02;
-const MEASURED = { answerableRight: 0.932, unanswerableNotAnswered: 0.974, wrongShareOfAll: 0.013 };
+const MEASURED = { answerableRight: 0.891, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.01 };
 const BARS = {
   answerableRight: MEASURED.answerableRight - MARGIN,
   unanswerableNotAnswered: MEASURED.unanswerableNotAnswered - MARGIN,

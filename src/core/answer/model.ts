@@ -7,8 +7,8 @@ import type { DecisionModel } from './features.js';
 
 export const DECISION_MODEL: DecisionModel = {
   lengthBoost: 0.15,
-  weights: { score: 3.6204, lead: 3.517, missingNames: -2.113, unknownShare: -2.5159, coverage: 0.8317 },
-  bias: -1.9804,
-  answerAt: 0.71,
-  suggestAt: 0.21,
+  weights: { score: 3.0093, lead: 2.8944, missingNames: -2.1536, unknownShare: -2.6792, coverage: 1.2543 },
+  bias: -1.8331,
+  answerAt: 0.77,
+  suggestAt: 0.25,
 };
