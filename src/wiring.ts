@@ -10,7 +10,7 @@ import { registerTeams, scrubStoredConversationRefs, TEAMS_LOCAL_WARNING, teamsS
 import type { Config } from './config.js';
 import type { Bot } from './core/bot.js';
 import type { MessageSink, SinkFor } from './core/digest/sink.js';
-import { ConfigError } from './core/errors.js';
+import { ConfigError, NativeBindingError } from './core/errors.js';
 import type { Clock, Logger } from './core/ports.js';
 import type { Store } from './core/store.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
@@ -24,11 +24,12 @@ export function hasPlatform(config: Config): boolean {
   return config.slack !== undefined || config.teams !== undefined || config.teamsLocal;
 }
 
-/** Opens (creating and migrating) the SQLite store in DATA_DIR; a failure names DATA_DIR. */
-export function openStore(dataDir: string, clock: Clock): Store {
+/** Opens (creating and migrating) the SQLite store in DATA_DIR; a failure names DATA_DIR, or the unbuilt native binding. */
+export function openStore(dataDir: string, clock: Clock, nativeBinding?: string): Store {
   try {
-    return openSqliteStore({ dataDir, clock });
+    return openSqliteStore({ dataDir, clock, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
   } catch (cause) {
+    if (cause instanceof NativeBindingError) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ConfigError(`Cannot open the database in DATA_DIR=${dataDir} (${reason}); set DATA_DIR in .env to a writable folder (see .env.example)`, { cause });
   }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'knowledge_unreadable'
   | 'delivery_failed'
   | 'store_unavailable'
+  | 'native_binding_missing'
   | 'unauthenticated'
   | 'auth_unavailable';
 
@@ -76,5 +77,12 @@ export class UnauthenticatedError extends BotError {
 export class AuthUnavailableError extends BotError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('auth_unavailable', message, options);
+  }
+}
+
+/** A native addon (better-sqlite3's binding) is not built for this Node.js; the message says how to rebuild it. */
+export class NativeBindingError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('native_binding_missing', message, options);
   }
 }

@@ -6,7 +6,6 @@
  * a change or none of it.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
 import type { Store } from '../core/store.js';
@@ -16,6 +15,7 @@ import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteAnsweredMessages } from './answers.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
+import { openDatabase } from './database.js';
 import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
 import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
@@ -36,6 +36,8 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How long a delivery id is remembered for dedupe, in ms (default DEFAULT_DELIVERY_TTL_MS, 2 h). */
   readonly deliveryTtlMs?: number;
+  /** Path to better-sqlite3's compiled addon (default: the one it finds in node_modules). */
+  readonly nativeBinding?: string;
 }
 
 export interface SqliteStore extends Store {
@@ -52,7 +54,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, DB_FILE);
   ensurePrivateDatabase(file);
-  const db = new Database(file);
+  const db = openDatabase(file, options.nativeBinding);
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('journal_mode = WAL');

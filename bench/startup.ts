@@ -1,0 +1,78 @@
+/**
+ * `npm run bench:startup`: how long the bot takes from spawn to its first 200 from /healthz, and
+ * its resident memory then, with both adapters configured (Slack HTTP mode against a fake Web API
+ * on 127.0.0.1, Teams with TEAMS_LOCAL=1), for the compiled entry point (`node dist/main.js`, built
+ * first with `npm run build`) beside the old one (`node --import tsx src/main.ts`, one process, as
+ * `tsx` itself would add a wrapper process). Median of RUNS runs each; figures only, no targets.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { startFakeSlackApi } from '../tests/helpers/slackFakeApi.js';
+import { tempDir } from '../tests/core/digest/fakes.js';
+
+const RUNS = 5;
+const ENTRIES = { compiled: ['dist/main.js'], tsx: ['--import', 'tsx', 'src/main.ts'] } as const;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+/** Resident set size of `pid` in MB, from /proc (Linux). */
+const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).status === 200;
+  } catch {
+    return false; // not listening yet
+  }
+}
+
+async function once(args: readonly string[], apiUrl: string): Promise<{ ms: number; rssMb: number }> {
+  const port = await freePort();
+  const env = { ...process.env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret', SLACK_APP_TOKEN: '', SLACK_API_URL: apiUrl, TEAMS_LOCAL: '1', MicrosoftAppId: '', CLIENT_ID: '', PORT: String(port), DATA_DIR: tempDir(), LOG_LEVEL: 'warn', DIGEST_SLACK_CHANNELS: '' };
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('spawn failed');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    while (!(await healthy(`http://127.0.0.1:${port}/healthz`))) {
+      if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return { ms: performance.now() - started, rssMb: rssMb(pid) };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const round = (x: number): number => Math.round(x * 10) / 10;
+
+async function measure(args: readonly string[], apiUrl: string): Promise<{ healthzMs: number; rssMb: number; runsMs: number[] }> {
+  const runs: { ms: number; rssMb: number }[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once(args, apiUrl));
+  return { healthzMs: round(median(runs.map((r) => r.ms))), rssMb: round(median(runs.map((r) => r.rssMb))), runsMs: runs.map((r) => round(r.ms)) };
+}
+
+if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+const api = await startFakeSlackApi();
+const compiled = await measure(ENTRIES.compiled, api.apiUrl);
+const tsx = await measure(ENTRIES.tsx, api.apiUrl);
+await api.close();
+process.stdout.write(`${JSON.stringify({
+  node: process.version,
+  runs: RUNS,
+  adapters: ['slack-http', 'teams-local'],
+  compiled: { entry: 'node dist/main.js', ...compiled },
+  tsx: { entry: 'node --import tsx src/main.ts', ...tsx },
+  ratio: { healthzMs: round(tsx.healthzMs / compiled.healthzMs), rssMb: round(tsx.rssMb / compiled.rssMb) },
+}, null, 2)}\n`);
