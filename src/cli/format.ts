@@ -12,6 +12,8 @@ export interface AnswerJson {
   readonly matched: boolean;
   readonly decision: Answer['decision'];
   readonly confidence: number;
+  /** The language the reply is written in (`en`, `fr`, `de`); quotes are always the English original. */
+  readonly language: string;
   readonly answer?: {
     readonly id: string;
     readonly question: string;
@@ -24,18 +26,25 @@ export interface AnswerJson {
 
 /** The documented JSON object for one answered question. */
 export function toJson(a: Answer): AnswerJson {
-  const base = { question: a.question, matched: a.decision === 'answer' && a.entry !== undefined, decision: a.decision, confidence: a.confidence };
+  const base = { question: a.question, matched: a.decision === 'answer' && a.entry !== undefined, decision: a.decision, confidence: a.confidence, language: a.language ?? 'en' };
   const suggestions = a.suggestions.map((s) => ({ id: s.id, question: s.question }));
   if (!base.matched || !a.entry) return { ...base, suggestions };
   const citations = a.citations.map((c) => ({ section: c.section, paragraph: c.paragraphId, location: c.location, quote: c.quote, url: c.url }));
   return { ...base, answer: { id: a.entry.id, question: a.entry.question, text: a.text, citations }, suggestions };
 }
 
+/** The citations' heading; outside English it says the quotes are the English original. */
+const SOURCES: Readonly<Record<string, string>> = {
+  en: 'Sources:',
+  fr: 'Sources (citations de l’original anglais) :',
+  de: 'Quellen (Zitate aus dem englischen Original):',
+};
+
 /** The answer as a person reads it in a terminal. */
 export function toTerminal(a: Answer): string {
   const lines = [a.text];
   if (a.decision === 'answer') {
-    lines.push('', 'Sources:');
+    lines.push('', SOURCES[a.language ?? 'en'] ?? 'Sources:');
     lines.push(...citationLines(a.citations));
     if (a.related.length > 0) lines.push('', `Related: ${a.related.map((r) => r.question).join(' | ')}`);
   } else if (a.decision === 'suggest') {

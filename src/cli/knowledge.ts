@@ -6,13 +6,14 @@
 import { config as readDotenv } from 'dotenv';
 import { KnowledgeError } from '../core/errors.js';
 import { loadKnowledge } from '../core/knowledge/load.js';
-import { coverageReport, exportKnowledge, formatCoverage } from '../core/knowledge/report.js';
+import { coverageReport, exportKnowledge, formatCoverage, formatLanguageCoverage } from '../core/knowledge/report.js';
 import { loadConfig } from '../config.js';
 import { fail } from './common.js';
 
 const USAGE = `Usage: npm run knowledge -- <command>
   validate   check every knowledge file; exit 1 and list each problem with file and entry
-  coverage   list each paragraph with the entries citing it; flag uncovered paragraphs
+  coverage   list each paragraph with the entries citing it; flag uncovered paragraphs;
+             then entries, phrasings and topic titles per language (en, fr, de)
   export     print the whole normalised set as one JSON document (use npm run --silent)`;
 
 function main(argv: readonly string[]): number {
@@ -39,10 +40,10 @@ function main(argv: readonly string[]): number {
     const cov = coverageReport(knowledge);
     process.stdout.write(
       `Knowledge set is valid: ${knowledge.entries.length} entries, ${knowledge.paragraphs.length} paragraphs ` +
-        `(${cov.uncovered.length} not cited), ${knowledge.topics.length} topics.\n`,
+        `(${cov.uncovered.length} not cited), ${knowledge.topics.length} topics.\n${formatLanguageCoverage(knowledge)}\n`,
     );
   } else if (command === 'coverage') {
-    process.stdout.write(formatCoverage(coverageReport(knowledge)));
+    process.stdout.write(`${formatCoverage(coverageReport(knowledge))}\nLanguages:\n${formatLanguageCoverage(knowledge)}\n`);
   } else {
     process.stdout.write(`${JSON.stringify(exportKnowledge(knowledge), null, 2)}\n`);
   }

@@ -4,15 +4,16 @@
  * "does not say" notes and the composer once, and keeps the static views (`topics`, `source`,
  * `about`). Adapters and the CLI call `ask`, `answerEntry` (buttons) and `explain` (`--explain`).
  */
-import { aboutText, answerComposer, ref } from './answer/compose.js';
-import { candidatesFor, decide, type DecideDeps, type Explanation } from './answer/decide.js';
+import { aboutText, entryIn, ref } from './answer/compose.js';
+import { candidatesFor, decide, type Explanation } from './answer/decide.js';
+import { buildEngine, entryTypes, type Engine } from './answer/engine.js';
 import type { DecisionModel } from './answer/features.js';
-import { DECISION_MODEL } from './answer/model.js';
-import { notGivenEntries, notGivenNotes } from './answer/notGiven.js';
-import { Matcher } from './match/matcher.js';
+import { DECISION_MODELS } from './answer/model.js';
+import { detectLanguage } from './lang/detect.js';
+import { LANGUAGES, languageOf, type Language } from './lang/languages.js';
+import type { MatcherOptions } from './match/matcher.js';
 import { smalltalkKind, stripGreeting } from './smalltalk.js';
-import { answerTypes } from './text/questionType.js';
-import type { Answer, EntryRef, Knowledge, Question, Source } from './types.js';
+import type { Answer, Entry, EntryRef, Knowledge, Question, Source } from './types.js';
 
 export { formatDate } from './answer/compose.js';
 export type { Explanation } from './answer/decide.js';
@@ -28,20 +29,22 @@ export interface TopicSummary {
 }
 
 export interface Bot {
-  /** Answers one question; never throws, whatever the text. */
+  /** Answers one question in its language (detected, or the question's locale); never throws, whatever the text. */
   ask(question: Question | string): Answer;
   /** `ask`, with the candidates, their features and what decided; `exclude` drops entries by id. */
   explain(question: Question | string, options?: ExplainOptions): Explanation;
-  /** The stemmed words of `text` as the index reads them. */
+  /** The stemmed words of `text` as the English index reads them. */
   terms(text: string): ReadonlySet<string>;
-  /** The names, years and figures of `text` (stemmed). */
+  /** The names, years and figures of `text` (stemmed, English index). */
   names(text: string): ReadonlySet<string>;
-  /** The answer for one entry by id (buttons), or undefined for an unknown id. */
-  answerEntry(id: string): Answer | undefined;
-  topics(examplesPerTopic?: number): TopicSummary[];
+  /** The answer for one entry by id (buttons), in `language` (default English), or undefined for an unknown id. */
+  answerEntry(id: string, language?: Language): Answer | undefined;
+  topics(examplesPerTopic?: number, language?: Language): TopicSummary[];
   source(): Source;
   /** Short plain-text description of what the bot covers. */
-  about(): string;
+  about(language?: Language): string;
+  /** The languages the bot answers in: English, and each language the knowledge set translates into. */
+  readonly languages: readonly Language[];
   readonly knowledge: Knowledge;
 }
 
@@ -50,57 +53,90 @@ export interface ExplainOptions {
   readonly exclude?: readonly string[];
   /** Ignore the kind-of-question veto ("why?" after an answer asks for the reason its entry gives). */
   readonly anyQuestionType?: boolean;
+  /** Answer in this language, whatever the text looks like (a follow-up keeps its conversation's). */
+  readonly language?: Language;
 }
 
 export interface BotDeps {
   readonly knowledge: Knowledge;
-  /** The decision model; the fitted one (answer/model.ts) by default. */
-  readonly model?: DecisionModel;
+  /** The decision model per language; the fitted ones (answer/model.ts) by default. */
+  readonly models?: Partial<Readonly<Record<Language, DecisionModel>>>;
+  /** Matcher weights and typo tolerance (match/matcher.ts); the defaults by default. */
+  readonly matcher?: MatcherOptions;
 }
 
-/** Builds the bot: the matcher index is built here, once. */
+/** Builds the bot: one matcher index per language, built here, once. */
 export function createBot(deps: BotDeps): Bot {
   const { knowledge } = deps;
-  const data = { ...knowledge, neutralNames: [knowledge.source.author, knowledge.source.publisher, knowledge.source.series] };
-  const vocabulary = new Matcher([...knowledge.entries, ...notGivenEntries(knowledge.entries)], data);
-  const notes = notGivenNotes(knowledge.entries, (t) => vocabulary.terms(t));
+  const types = entryTypes(knowledge.entries);
+  const engines = new Map<Language, Engine>();
+  for (const language of LANGUAGES) {
+    const model = deps.models?.[language] ?? DECISION_MODELS[language];
+    const engine = buildEngine(knowledge, language, { model, ...(deps.matcher ? { matcher: deps.matcher } : {}) }, types);
+    if (engine) engines.set(language, engine);
+  }
+  const english = engines.get('en');
+  if (!english) throw new Error('the knowledge set has no entries');
+  const engineFor = (language: Language): Engine => engines.get(language) ?? english;
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
-  const compose = answerComposer(knowledge, byId);
-  const decideDeps: DecideDeps = {
-    matcher: vocabulary,
-    model: deps.model ?? DECISION_MODEL,
-    compose,
-    types: new Map(
-      knowledge.entries.map((e) => [e.id, answerTypes([e.question, ...e.alternates], [e.answer, ...e.citations.map((c) => c.quote)].join(' '))]),
-    ),
-    notes,
-    byId,
-  };
-  const about = aboutText(knowledge.source);
   const explain = (question: Question | string, options: ExplainOptions = {}): Explanation => {
     const text = cleanQuestion(typeof question === 'string' ? question : question.text);
+    const hint = typeof question === 'string' ? undefined : languageOf(question.locale);
+    const detected = options.language ? { language: options.language, by: 'text' as const } : detectLanguage(text, hint);
+    const own = engineFor(detected.language);
     const kind = smalltalkKind(text);
-    if (kind) return { answer: compose.smalltalk(text, kind), candidates: [], reason: `small talk (${kind})` };
-    const excluded = new Set(options.exclude ?? []);
-    const candidates = candidatesFor(stripGreeting(text), decideDeps)
-      .filter((c) => !excluded.has(notes.get(c.ranked.entry.id)?.entry.id ?? c.ranked.entry.id))
-      .map((c) => (options.anyQuestionType ? { ...c, vetoes: { ...c.vetoes, typeMismatch: false } } : c));
-    return decide(text, candidates, decideDeps);
+    if (kind) return { answer: own.compose.smalltalk(text, kind), candidates: [], reason: `small talk (${kind})`, language: own.language };
+    const first = explainIn(own, text, options);
+    // An English text stays English: the other indexes are for questions written in their languages.
+    if (first.answer.decision === 'answer' || (own.language === 'en' && detected.by === 'text')) return first;
+    return elsewhere(first, own, detected.by === 'default') ?? first;
   };
+  /** Weak in its own language: people mix languages ("c'est quoi le de-risking"), and short texts mislead detection. */
+  const elsewhere = (first: Explanation, own: Engine, guessed: boolean): Explanation | undefined => {
+    for (const other of engines.values()) {
+      if (other === own) continue;
+      const tried = explainIn(other, first.answer.question, {});
+      if (tried.answer.decision !== 'answer' && !(first.answer.decision === 'decline' && tried.answer.decision === 'suggest')) continue;
+      // Reply in the asker's language, unless it was only the English default.
+      const replyIn = guessed ? other : own;
+      return { ...tried, answer: recompose(tried.answer, replyIn, byId), reason: `${tried.reason} (matched in ${other.language}, asked in ${own.language})`, language: replyIn.language };
+    }
+    return undefined;
+  };
+  const about = (language: Language = 'en'): string => aboutText(knowledge.source, language);
   return {
     knowledge,
+    languages: [...engines.keys()],
     ask: (question) => explain(question).answer,
     explain,
-    terms: (text) => vocabulary.terms(text),
-    names: (text) => vocabulary.names(text),
-    answerEntry(id) {
+    terms: (text) => english.matcher.terms(text),
+    names: (text) => english.matcher.names(text),
+    answerEntry(id, language = 'en') {
       const entry = byId.get(id);
-      return entry ? compose.answer(entry.question, entry, 1) : undefined;
+      return entry ? engineFor(language).compose.answer(entryIn(entry, language).question, entry, 1) : undefined;
     },
-    topics: (n = 3) => topicSummaries(knowledge, n),
+    topics: (n = 3, language: Language = 'en') => topicSummaries(knowledge, n, language),
     source: () => knowledge.source,
-    about: () => about,
+    about,
   };
+}
+
+function explainIn(engine: Engine, text: string, options: ExplainOptions): Explanation {
+  const excluded = new Set(options.exclude ?? []);
+  const candidates = candidatesFor(stripGreeting(text), engine.deps)
+    .filter((c) => !excluded.has(engine.deps.notes.get(c.ranked.entry.id)?.entry.id ?? c.ranked.entry.id))
+    .map((c) => (options.anyQuestionType ? { ...c, vetoes: { ...c.vetoes, typeMismatch: false } } : c));
+  return { ...decide(text, candidates, engine.deps), language: engine.language };
+}
+
+/** An answer found in one language's index, written in `engine`'s language. */
+function recompose(answer: Answer, engine: Engine, byId: ReadonlyMap<string, Entry>): Answer {
+  if (answer.language === engine.language) return answer;
+  const entry = answer.entry ? byId.get(answer.entry.id) : undefined;
+  if (answer.decision === 'answer' && entry) return engine.compose.answer(answer.question, entry, answer.confidence);
+  const suggested = answer.suggestions.flatMap((s) => byId.get(s.id) ?? []);
+  if (answer.decision === 'suggest' && suggested.length > 0) return engine.compose.suggest(answer.question, suggested, answer.confidence);
+  return engine.compose.decline(answer.question, answer.confidence);
 }
 
 /** Control characters removed, whitespace collapsed, length capped. */
@@ -112,9 +148,10 @@ export function cleanQuestion(text: string): string {
     .trim();
 }
 
-function topicSummaries(k: Knowledge, n: number): TopicSummary[] {
+function topicSummaries(k: Knowledge, n: number, language: Language): TopicSummary[] {
   return k.topics.map((t) => {
     const entries = k.entries.filter((e) => e.topic === t.id);
-    return { id: t.id, title: t.title, entryCount: entries.length, examples: entries.slice(0, n).map(ref) };
+    const title = language === 'en' ? t.title : (t.titles?.[language] ?? t.title);
+    return { id: t.id, title, entryCount: entries.length, examples: entries.slice(0, n).map((e) => ref(entryIn(e, language))) };
   });
 }

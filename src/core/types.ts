@@ -16,6 +16,8 @@ export interface Question {
   readonly asker?: Asker;
   /** Opaque conversation reference such as `slack:C123:1712345678.0001`. */
   readonly conversation?: string;
+  /** The platform's language for the asker (Teams `activity.locale`, Slack user locale), e.g. `fr-FR`. */
+  readonly locale?: string;
 }
 
 export type Decision = 'answer' | 'suggest' | 'decline' | 'smalltalk';
@@ -55,6 +57,8 @@ export interface Answer {
   readonly related: readonly EntryRef[];
   /** "Did you mean" entries, up to 3, for `suggest`. */
   readonly suggestions: readonly EntryRef[];
+  /** The language of `text` and the entries' questions (`en`, `fr`, `de`); quotes are always the English original. */
+  readonly language?: 'en' | 'fr' | 'de';
 }
 
 export interface Source {
@@ -87,6 +91,8 @@ export interface Paragraph {
 export interface Topic {
   readonly id: string;
   readonly title: string;
+  /** The title in French and German. */
+  readonly titles?: Partial<Readonly<Record<TranslatedLanguage, string>>>;
 }
 
 export interface KnowledgeCitation {
@@ -106,6 +112,28 @@ export interface Entry {
   readonly notGiven?: readonly NotGiven[];
   /** The knowledge file the entry came from, for error reports. */
   readonly file: string;
+  /** French and German phrasings and answers (knowledge/lang/); quotes stay English. */
+  readonly translations?: Partial<Readonly<Record<TranslatedLanguage, EntryText>>>;
+}
+
+/** A language other than English, with an overlay in knowledge/lang/. */
+export type TranslatedLanguage = 'fr' | 'de';
+
+/** An entry's words in one language: how people ask, and the answer, reporting the paper faithfully. */
+export interface EntryText {
+  readonly question: string;
+  readonly alternates: readonly string[];
+  readonly answer: string;
+  /** The entry's notGiven notes in this language, in the same order. */
+  readonly notGiven?: readonly NotGiven[];
+  /** The overlay file it came from. */
+  readonly file: string;
+}
+
+/** Matching vocabulary of one language: aliases to the English canonical words, and stop words. */
+export interface LanguageVocabulary {
+  readonly aliases: readonly Alias[];
+  readonly stopwords: readonly string[];
 }
 
 /** Questions the paper does not answer, next to an entry that says what it does say. */
@@ -130,4 +158,6 @@ export interface Knowledge {
   readonly entries: readonly Entry[];
   readonly aliases: readonly Alias[];
   readonly stopwords: readonly string[];
+  /** French and German matching vocabulary (knowledge/lang/<code>/vocabulary.yaml). */
+  readonly languages?: Partial<Readonly<Record<TranslatedLanguage, LanguageVocabulary>>>;
 }

@@ -15,6 +15,13 @@ export const DEV_DIR = join(EVAL_DIR, 'dev');
 export type SetKind = 'train' | 'dev' | 'fresh';
 export const SET_KINDS: readonly SetKind[] = ['train', 'dev', 'fresh'];
 
+/** English sets live in tests/eval/<kind>/, French and German ones in tests/eval/<lang>/<kind>/. */
+export const EVAL_LANGUAGES = ['en', 'fr', 'de'] as const;
+
+export function setDir(lang: string, kind: SetKind): string {
+  return lang === 'en' ? join(EVAL_DIR, kind) : join(EVAL_DIR, lang, kind);
+}
+
 /** What the paper does not answer: `decline` (anything but an answer is right). */
 export const DECLINE = 'decline';
 

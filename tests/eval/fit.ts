@@ -9,7 +9,8 @@
 import { createBot } from '../../src/core/bot.js';
 import { suggestionScore } from '../../src/core/answer/decide.js';
 import { MODEL_FEATURES, type DecisionModel, type ModelFeatures } from '../../src/core/answer/features.js';
-import { DECISION_MODEL } from '../../src/core/answer/model.js';
+import { DECISION_MODELS } from '../../src/core/answer/model.js';
+import type { Language } from '../../src/core/lang/languages.js';
 import type { Knowledge } from '../../src/core/types.js';
 import { expectedIds, type EvalCase } from './evaluate.js';
 
@@ -36,11 +37,17 @@ export interface Fit {
   readonly train: { readonly total: number; readonly right: number; readonly wrong: number; readonly answerable: number };
 }
 
-function rows(knowledge: Knowledge, cases: readonly EvalCase[], lengthBoost: number): Row[] {
-  const bot = createBot({ knowledge, model: { ...DECISION_MODEL, lengthBoost } });
-  return cases.map((c) => {
+/** Training cases of one or more languages, each read in its own language's index. */
+export type LanguageCases = readonly { readonly language: Language; readonly cases: readonly EvalCase[] }[];
+
+function rows(knowledge: Knowledge, sets: LanguageCases, lengthBoost: number): Row[] {
+  const models = Object.fromEntries(sets.map((s) => [s.language, { ...DECISION_MODELS[s.language], lengthBoost }]));
+  const bot = createBot({ knowledge, models });
+  const all = sets.flatMap((s) => s.cases.map((c) => ({ c, language: s.language })));
+  return all.map(({ c, language }) => {
     const ids = expectedIds(c);
-    const { candidates } = bot.explain(c.q);
+    // Each model is fitted on its languages' own indexes: no fallback to another language here.
+    const { candidates } = bot.explain(c.q, { language });
     const first = candidates[0];
     const vetoed = !first || Object.values(first.vetoes).some(Boolean);
     const y = first !== undefined && ids.includes(first.ranked.entry.id);
@@ -131,19 +138,19 @@ const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 /** The length boosts tried; the one with the most right answers within the budget is kept. */
 const BOOSTS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 
-/** Fits every number of `DecisionModel` on `cases` (the training sets). */
-export function fitModel(knowledge: Knowledge, cases: readonly EvalCase[]): Fit {
+/** Fits every number of `DecisionModel` on `sets` (the training sets of one or more languages). */
+export function fitModel(knowledge: Knowledge, sets: LanguageCases): Fit {
   let best: Fit | undefined;
   for (const lengthBoost of BOOSTS) {
-    const fit = fitAt(knowledge, cases, lengthBoost);
+    const fit = fitAt(knowledge, sets, lengthBoost);
     if (!best || fit.train.right > best.train.right) best = fit;
   }
   if (!best) throw new Error('no length boost to try');
   return best;
 }
 
-function fitAt(knowledge: Knowledge, cases: readonly EvalCase[], lengthBoost: number): Fit {
-  const data = rows(knowledge, cases, lengthBoost);
+function fitAt(knowledge: Knowledge, sets: LanguageCases, lengthBoost: number): Fit {
+  const data = rows(knowledge, sets, lengthBoost);
   const usable = data.filter((r): r is Row & { x: ModelFeatures } => r.x !== undefined);
   const w = signConstrained(usable.map((r) => vector(r.x)), usable.map((r) => r.y)).map(round4);
   const weights = Object.fromEntries(MODEL_FEATURES.map((k, i) => [k, w[i + 1] ?? 0])) as Record<(typeof MODEL_FEATURES)[number], number>;

@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: for each evaluation set (train, dev, fresh; `--set dev` for one), the share of
+ * `npm run eval`: for each evaluation set (train, dev, fresh; `--set dev` for one) in each language (en, fr, de; `--lang fr` for one), the share of
  * answerable questions answered right / wrong / only suggested / declined, and of unanswerable ones
  * not answered / answered, per category and overall, plus wrong answers as a share of all
  * questions. `--failures` lists what went wrong, `--json` prints the figures as JSON,
@@ -7,10 +7,10 @@
  */
 import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateFollowUps, loadFollowUps } from './followups.js';
-import { EVAL_DIR, evaluate, loadSet, naiveBaseline, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
+import { EVAL_DIR, EVAL_LANGUAGES, evaluate, loadSet, naiveBaseline, setDir, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
 
 const pct = (n: number, d: number): string => (d === 0 ? '    - ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
@@ -34,6 +34,7 @@ function isUnanswerableCategory(category: string): boolean {
 
 const args = process.argv.slice(2);
 const chosen = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1] as SetKind] : []));
+const langs = args.flatMap((a, i) => (a === '--lang' && args[i + 1] ? [args[i + 1] ?? ''] : []));
 const kinds = chosen.length > 0 ? chosen : SET_KINDS;
 const knowledge = loadKnowledge('knowledge');
 const bot = createBot({ knowledge });
@@ -42,15 +43,18 @@ const project: Predictor = (q) => {
   return { decision: a.decision, id: a.entry?.id, suggestions: a.suggestions.map((s) => s.id) };
 };
 const json: Record<string, unknown> = {};
-for (const kind of kinds) {
-  const cases = loadSet(kind);
+const runs = (langs.length > 0 ? langs : EVAL_LANGUAGES).flatMap((lang) => kinds.map((kind) => ({ lang, kind, dir: setDir(lang, kind) })));
+for (const { lang, kind, dir } of runs) {
+  if (!existsSync(dir)) continue;
+  const cases = loadSet(dir);
   if (cases.length === 0) continue;
   const report = evaluate(cases, project);
+  const name = lang === 'en' ? kind : `${lang}-${kind}`;
   if (args.includes('--json')) {
-    json[kind] = { categories: report.categories, answerable: report.answerable, unanswerable: report.unanswerable, all: report.all };
+    json[name] = { categories: report.categories, answerable: report.answerable, unanswerable: report.unanswerable, all: report.all };
     continue;
   }
-  print(`${kind}: ${cases.length} questions (${report.answerable.total} answerable, ${report.unanswerable.total} unanswerable)`, report);
+  print(`${name}: ${cases.length} questions (${report.answerable.total} answerable, ${report.unanswerable.total} unanswerable)`, report);
   if (args.includes('--baseline')) print(`${kind}, naive baseline (fuse.js defaults over question + alternates, first hit)`, evaluate(cases, naiveBaseline(knowledge.entries)));
   if (args.includes('--failures')) {
     console.log(`\nFailures (${kind}):`);
@@ -61,7 +65,7 @@ for (const kind of kinds) {
   }
 }
 const followUpSets = readdirSync(join(EVAL_DIR, 'followups')).filter((f) => f.endsWith('.jsonl')).map((f) => f.replace(/\.jsonl$/, ''));
-const wantedFollowUps = chosen.length > 0 ? followUpSets.filter((n) => chosen.some((k) => n.startsWith(k))) : followUpSets;
+const wantedFollowUps = langs.length > 0 && !langs.includes('en') ? [] : chosen.length > 0 ? followUpSets.filter((n) => chosen.some((k) => n.startsWith(k))) : followUpSets;
 for (const name of wantedFollowUps.sort()) {
   const cases = loadFollowUps(name);
   const report = await evaluateFollowUps(bot, cases);

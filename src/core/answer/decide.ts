@@ -17,6 +17,8 @@ export interface Explanation {
   readonly candidates: readonly Candidate[];
   /** What decided, in a few words. */
   readonly reason: string;
+  /** The language the answer is written in. */
+  readonly language?: string;
 }
 
 export interface DecideDeps {
@@ -28,6 +30,8 @@ export interface DecideDeps {
   /** Pseudo-entry id -> the "does not say" note behind it (notGiven.ts). */
   readonly notes: ReadonlyMap<string, NotGivenNote>;
   readonly byId: ReadonlyMap<string, Entry>;
+  /** The kind of question asked, in the engine's language (default: English question words). */
+  readonly questionType?: (text: string) => QuestionType | undefined;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -38,7 +42,7 @@ const NAMED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'entity', 'wher
 /** The ranked candidates for `query`, each with its features, vetoes and probability. */
 export function candidatesFor(query: string, deps: DecideDeps): Candidate[] {
   const found = deps.matcher.search(query, DESIGN.rivalDepth);
-  const asked = questionType(deps.matcher.rewrite(query));
+  const asked = deps.questionType ? deps.questionType(query) : questionType(deps.matcher.rewrite(query));
   const vague = found.information < DESIGN.minInformation;
   const words = deps.notes.size > 0 ? deps.matcher.terms(query) : new Set<string>();
   // A note applies only to a question that asks for its missing detail (see NotGivenNote.specific).

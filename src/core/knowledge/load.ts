@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { KnowledgeError, type KnowledgeIssue } from '../errors.js';
 import type { Entry, Knowledge } from '../types.js';
 import { aliasesSchema, entrySchema, paperSchema, qaFileSchema, topicsSchema, vocabularySchema } from './schema.js';
+import { readOverlays, type Reader } from './translations.js';
 import { crossCheck } from './validate.js';
 
 export interface LoadOptions {
@@ -30,17 +31,21 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   const vocabulary = existsSync(join(dir, 'vocabulary.yaml'))
     ? readChecked(join(dir, 'vocabulary.yaml'), rel('vocabulary.yaml'), vocabularySchema, issues)
     : { shorthand: [], paraphrases: [], stopwords: [] };
-  const entries = readEntries(join(dir, 'qa'), rel('qa'), issues);
+  const english = readEntries(join(dir, 'qa'), rel('qa'), issues);
   if (!paper || !topics || !aliases || !vocabulary) throw new KnowledgeError(issues);
+  const reader: Reader = { checked: (path, file, schema) => readChecked(path, file, schema, issues), rel: (p) => relative(process.cwd(), p) || p };
+  const overlay = readOverlays(dir, english, topics.topics, reader, issues);
+  const entries = overlay.entries;
 
   const knowledge: Knowledge = {
     source: options.paperUrl ? { ...paper.source, url: options.paperUrl, paperPage: true } : paper.source,
     sections: paper.sections,
     paragraphs: paper.paragraphs.map((p) => ({ id: p.id, sectionId: p.section, text: collapse(p.text) })),
-    topics: topics.topics,
+    topics: overlay.topics,
     entries,
     aliases: [...aliases.aliases, ...vocabulary.shorthand, ...vocabulary.paraphrases],
     stopwords: [...aliases.stopwords, ...vocabulary.stopwords],
+    languages: overlay.languages,
   };
   issues.push(...crossCheck(knowledge, { paper: rel('paper.yaml'), footnotes: footnoteRefs(paper) }));
   if (issues.length > 0) throw new KnowledgeError(issues);

@@ -34,6 +34,32 @@ export function coverageReport(k: Knowledge): CoverageReport {
   return { paragraphs, uncovered: paragraphs.filter((p) => p.entries.length === 0).map((p) => p.id) };
 }
 
+/** Per language: entries with a question and answer in it, their phrasings, and topics titled in it. */
+export interface LanguageCoverage {
+  readonly language: string;
+  readonly entries: number;
+  readonly phrasings: number;
+  readonly topics: number;
+}
+
+export function languageCoverage(k: Knowledge): LanguageCoverage[] {
+  const english = { language: 'en', entries: k.entries.length, phrasings: k.entries.reduce((n, e) => n + 1 + e.alternates.length, 0), topics: k.topics.length };
+  return [
+    english,
+    ...(['fr', 'de'] as const).map((l) => {
+      const texts = k.entries.flatMap((e) => e.translations?.[l] ?? []);
+      return { language: l, entries: texts.length, phrasings: texts.reduce((n, t) => n + 1 + t.alternates.length, 0), topics: k.topics.filter((t) => t.titles?.[l]).length };
+    }),
+  ];
+}
+
+/** One line per language: "fr: 119/119 entries, 950 phrasings, 10/10 topic titles". */
+export function formatLanguageCoverage(k: Knowledge): string {
+  return languageCoverage(k)
+    .map((c) => `${c.language}: ${c.entries}/${k.entries.length} entries, ${c.phrasings} phrasings, ${c.topics}/${k.topics.length} topic titles`)
+    .join('\n');
+}
+
 /** Plain-text coverage table with a summary line. */
 export function formatCoverage(report: CoverageReport): string {
   const lines = report.paragraphs.map((p) => {

@@ -100,3 +100,36 @@ function sentenceCount(s: string): number {
   const withoutAbbrev = s.replace(/\b(?:Mr|Mrs|Dr|Co|St)\./g, (m) => m.slice(0, -1));
   return withoutAbbrev.split(/[.!?]["”)]?\s+(?=[A-Z"“])/).length;
 }
+
+/** Phrasings per language in knowledge/lang/<code>/qa/*.yaml. */
+export const MIN_TRANSLATED_ALTERNATES = 5;
+
+/**
+ * One entry in another language (knowledge/lang/<code>/qa/<file>.yaml): same id as the English
+ * entry, phrasings written as native speakers ask, and an answer that reports the paper
+ * faithfully. Quotes are not repeated: they stay the English original.
+ */
+export const translatedEntrySchema = z.object({
+  id: slug,
+  question: text,
+  alternates: z
+    .array(text)
+    .min(MIN_TRANSLATED_ALTERNATES, `needs at least ${MIN_TRANSLATED_ALTERNATES} alternates phrased as people really ask`),
+  answer: text.refine((s) => sentenceCount(s) <= 3, 'must be 1-3 sentences'),
+  notGiven: z.array(z.object({ asks: z.array(text).min(1, 'needs at least one question'), note: text })).default([]),
+});
+
+/** knowledge/lang/<code>/topics.yaml: the topic titles in that language. */
+export const translatedTopicsSchema = topicsSchema;
+
+/**
+ * knowledge/lang/<code>/vocabulary.yaml: aliases rewriting the language's words to the canonical
+ * (English) forms the entries share, German compounds split into their parts, stop words added
+ * to the kept list (stopwords-iso), and words of that list that must be kept.
+ */
+export const languageVocabularySchema = z.object({
+  aliases: aliasList.default([]),
+  compounds: aliasList.default([]),
+  stopwords: z.array(text).default([]),
+  keep: z.array(text).default([]),
+});

@@ -6,57 +6,14 @@
  * "paper". fuse.js corrects typos word by word (fuzzy.ts).
  */
 import type { Entry } from '../types.js';
-import { aliasRewriter, createTokenizer, fold, MAX_MATCH_CHARS, stemWord, type NormalizerData, type Tokenizer } from '../text/normalize.js';
-import { isCapitalisedWord, isCommonWord, isEnglishWord } from '../text/dictionary.js';
-import { DEFAULT_FUZZY_OPTIONS, FuzzyVocabulary, type FuzzyOptions } from './fuzzy.js';
+import { aliasRewriter, createTokenizer, MAX_MATCH_CHARS, type Tokenizer } from '../text/normalize.js';
+import { ENGLISH, type TextProfile } from '../text/profile.js';
+import { FuzzyVocabulary } from './fuzzy.js';
+import { DEFAULT_MATCHER_OPTIONS, type MatcherData, type MatcherOptions } from './options.js';
 import { properNouns } from './properNouns.js';
 import { commonPrefix, MIN_ROOT } from './roots.js';
 
-export interface MatcherOptions {
-  /** Weight of recall (share of the question matched) against precision in the F-measure. */
-  readonly recallBeta: number;
-  /** Multiplier for matches found only in the answer text and quotes. */
-  readonly answerFieldWeight: number;
-  /**
-   * Multiplier for matches found only in the full text of the paragraphs an entry cites: a word the
-   * paper uses counts a little even where no phrasing, answer or quote has it.
-   */
-  readonly paragraphFieldWeight: number;
-  /** Weight of a matched pair of neighbouring words relative to a single word. */
-  readonly pairWeight: number;
-  /** Weight of the weaker of (best phrasing, whole entry) in the entry's score. */
-  readonly blend: number;
-  /** Share of the maximum IDF that a word unknown to the index weighs in the question. */
-  readonly unknownWeight: number;
-  /** An unknown name or acronym (not an English word) weighs this many times an unknown word. */
-  readonly unknownNameFactor: number;
-  /** Each corrected typo multiplies the scores by min(1, its similarity x this): small typos cost nothing. */
-  readonly fuzzyPenalty: number;
-  /** Options for typo correction. */
-  readonly fuzzy: FuzzyOptions;
-}
-
-export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
-  recallBeta: 1,
-  answerFieldWeight: 0.8,
-  paragraphFieldWeight: 0.3,
-  unknownWeight: 0.6,
-  unknownNameFactor: 1.5,
-  blend: 0.3,
-  pairWeight: 0.15,
-  fuzzyPenalty: 1.2,
-  fuzzy: DEFAULT_FUZZY_OPTIONS,
-};
-
-/** The normaliser's data, and the paper's text, where proper nouns are learned (see properNouns.ts). */
-export interface MatcherData extends NormalizerData {
-  readonly paragraphs?: readonly { readonly id?: string; readonly text: string }[];
-  /**
-   * Names that never rule an entry out: the paper's own author, publisher and series ("according
-   * to Andrieu" does not make an entry that never names him about something else).
-   */
-  readonly neutralNames?: readonly string[];
-}
+export { DEFAULT_MATCHER_OPTIONS, type MatcherData, type MatcherOptions } from './options.js';
 
 /** What `search` found, and how many words of the question it matched with. */
 export interface SearchResult {
@@ -124,18 +81,24 @@ export class Matcher {
   private readonly properNouns = new Set<string>();
   private readonly stopwords: ReadonlySet<string>;
   private readonly neutral: ReadonlySet<string>;
+  private readonly profile: TextProfile;
+  private readonly quotes: boolean;
 
   constructor(
     private readonly entries: readonly Entry[],
     normalizer: MatcherData,
     private readonly options: MatcherOptions = DEFAULT_MATCHER_OPTIONS,
   ) {
-    this.tokenize = createTokenizer(normalizer);
-    this.rewriteAliases = aliasRewriter(normalizer.aliases);
+    const profile = normalizer.profile ?? ENGLISH;
+    const fold = profile.fold;
+    this.profile = profile;
+    this.quotes = normalizer.indexQuotes ?? true;
+    this.tokenize = createTokenizer(normalizer, fold);
+    this.rewriteAliases = aliasRewriter(normalizer.aliases, fold);
     this.stopwords = new Set(normalizer.stopwords.map(fold));
-    this.neutral = new Set((normalizer.neutralNames ?? []).flatMap((n) => this.tokenize(n)).map(stemWord));
-    const texts = [...(normalizer.paragraphs ?? []).map((p) => p.text), ...entries.flatMap((e) => [e.answer, ...e.citations.map((c) => c.quote)])];
-    for (const w of properNouns(texts, this.stopwords)) this.properNouns.add(w);
+    this.neutral = new Set((normalizer.neutralNames ?? []).flatMap((n) => this.tokenize(n)).map(profile.stem));
+    const texts = [...(normalizer.paragraphs ?? []).map((p) => p.text), ...(normalizer.nameTexts ?? []), ...entries.flatMap((e) => [e.answer, ...this.quotesOf(e)])];
+    for (const w of properNouns(texts, this.stopwords, profile)) this.properNouns.add(w);
     // An alias for a name is a name too: "ursula von der leyen" -> "vonderleyen".
     for (const a of normalizer.aliases) {
       const canonical = fold(a.canonical);
@@ -154,8 +117,12 @@ export class Matcher {
     this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
   }
 
+  private quotesOf(e: Entry): string[] {
+    return this.quotes ? e.citations.map((c) => c.quote) : [];
+  }
+
   private learn(text: string): void {
-    for (const w of fold(text).split(' ')) if (w !== '') this.known.add(w);
+    for (const w of this.profile.fold(text).split(' ')) if (w !== '') this.known.add(w);
   }
 
   /**
@@ -172,8 +139,8 @@ export class Matcher {
 
   private correctWords(text: string): { text: string; factor: number } {
     let factor = 1;
-    const words = fold(text).split(' ').map((w) => {
-      if (this.known.has(w) || isCommonWord(w)) return w;
+    const words = this.profile.fold(text).split(' ').map((w) => {
+      if (this.known.has(w) || this.profile.lexicon.isCommon(w)) return w;
       const fix = this.fuzzy.correct(w);
       if (!fix) return w;
       factor *= Math.min(1, fix.similarity * this.options.fuzzyPenalty);
@@ -189,20 +156,20 @@ export class Matcher {
 
   /** The stemmed words of `text` as the index sees them (typos corrected, aliases, no stop words). */
   terms(text: string): Set<string> {
-    return new Set(this.tokenize(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text).map(stemWord));
+    return new Set(this.tokenize(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text).map(this.profile.stem));
   }
 
   /** The names, years and figures of `text` (stemmed), as `search` requires entries to mention them. */
   names(text: string): Set<string> {
     const words = this.tokenize(this.correctSpelling(text.slice(0, MAX_MATCH_CHARS)).text);
-    return this.requiredNames(words, new Set(words.filter((w) => this.isName(w)).map(stemWord)));
+    return this.requiredNames(words, new Set(words.filter((w) => this.isName(w)).map(this.profile.stem)));
   }
 
   /** Entries ranked by score, best first, at most `limit`, scores in [0, 1]. */
   search(text: string, limit = 5): SearchResult {
     const corrected = this.correctSpelling(text.slice(0, MAX_MATCH_CHARS));
     const words = this.tokenize(corrected.text);
-    const names = new Set(words.filter((w) => this.isName(w)).map(stemWord));
+    const names = new Set(words.filter((w) => this.isName(w)).map(this.profile.stem));
     const features = this.features(words);
     const terms = features.flatMap((t) => this.resolve(t, names.has(t)));
     const wordCount = features.filter((f) => !f.includes('>')).length;
@@ -241,7 +208,8 @@ export class Matcher {
    */
   private isName(word: string): boolean {
     if (/^\d/.test(word) || CONTRACTED.test(word)) return false;
-    return !isEnglishWord(word) || (!this.idf.has(stemWord(word)) && isCapitalisedWord(word));
+    const { lexicon, stem } = this.profile;
+    return !lexicon.isWord(word) || (!this.idf.has(stem(word)) && lexicon.isCapitalised(word));
   }
 
   /**
@@ -250,7 +218,7 @@ export class Matcher {
    * "sanctions against Belarus" not "sanctions against Russia").
    */
   private requiredNames(words: readonly string[], names: ReadonlySet<string>): Set<string> {
-    const required = new Set(words.filter((w) => /^\d/.test(w) || this.properNouns.has(w)).map(stemWord));
+    const required = new Set(words.filter((w) => /^\d/.test(w) || this.properNouns.has(w)).map(this.profile.stem));
     for (const n of names) required.add(n);
     for (const n of this.neutral) required.delete(n);
     return required;
@@ -267,7 +235,7 @@ export class Matcher {
         phraseTokens.push({ entryIndex, tokens });
         tokens.forEach((t) => seen.add(t));
       }
-      const answerText = [e.answer, ...e.citations.map((c) => c.quote)].join(' ');
+      const answerText = [e.answer, ...this.quotesOf(e)].join(' ');
       this.learn(answerText);
       this.features(this.tokenize(answerText)).forEach((t) => seen.add(t));
       this.entryBags.push(seen);
@@ -278,7 +246,7 @@ export class Matcher {
       }
       const cited = e.citations.map((c) => paragraphText.get(c.paragraphId) ?? '').join(' ');
       this.learn(cited);
-      const paragraphOnly = new Set(this.tokenize(cited).map(stemWord).filter((t) => !seen.has(t)));
+      const paragraphOnly = new Set(this.tokenize(cited).map(this.profile.stem).filter((t) => !seen.has(t)));
       for (const t of paragraphOnly) {
         const list = this.paragraphPostings.get(t) ?? [];
         list.push(entryIndex);
@@ -313,7 +281,7 @@ export class Matcher {
    * the direction that a bag of words loses ("what does China export to Russia?").
    */
   private features(words: readonly string[]): string[] {
-    const tokens = words.map(stemWord);
+    const tokens = words.map(this.profile.stem);
     const pairs: string[] = [];
     for (let i = 1; i < tokens.length; i++) pairs.push(`${tokens[i - 1]}>${tokens[i]}`);
     return [...new Set([...tokens, ...pairs])];

@@ -3,11 +3,11 @@
  * a sentence and never in lower case ("China", "EU", "Macron") names something, so an entry that
  * never mentions it is about something else. Sentence starts and addresses are not evidence.
  */
-import { isCommonLowerCaseWord } from '../text/dictionary.js';
-import { fold } from '../text/normalize.js';
+import { ENGLISH, type TextProfile } from '../text/profile.js';
 
 /** The folded proper nouns and acronyms of `texts`, excluding stop words and everyday words. */
-export function properNouns(texts: readonly string[], stopwords: ReadonlySet<string>): Set<string> {
+export function properNouns(texts: readonly string[], stopwords: ReadonlySet<string>, profile: TextProfile = ENGLISH): Set<string> {
+  const fold = profile.fold;
   const capital = new Set<string>();
   const lower = new Set<string>();
   for (const text of texts) {
@@ -20,5 +20,5 @@ export function properNouns(texts: readonly string[], stopwords: ReadonlySet<str
     }
   }
   // Never written in lower case here, and not an everyday lower-case word ("Joint Declaration").
-  return new Set([...capital].filter((w) => !lower.has(w) && !stopwords.has(w) && !isCommonLowerCaseWord(w)));
+  return new Set([...capital].filter((w) => !lower.has(w) && !stopwords.has(w) && !profile.lexicon.isCommonLowerCase(w)));
 }

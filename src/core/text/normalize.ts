@@ -38,11 +38,11 @@ export interface NormalizerData {
 export type Tokenizer = (text: string) => string[];
 
 /** Builds the tokenizer for one alias table and stop-word list; stem its words with `stemWord`. */
-export function createTokenizer(data: NormalizerData): Tokenizer {
-  const rewrite = aliasRewriter(data.aliases);
-  const stop = new Set(data.stopwords.map(fold));
+export function createTokenizer(data: NormalizerData, foldText: (text: string) => string = fold): Tokenizer {
+  const rewrite = aliasRewriter(data.aliases, foldText);
+  const stop = new Set(data.stopwords.map(foldText));
   // Single letters carry no meaning once aliases have read them ("u s a" -> usa; the "x" of an ISSN).
-  return (text) => rewrite(fold(text)).split(' ').filter((w) => (w.length > 1 || /\d/.test(w)) && !stop.has(w));
+  return (text) => rewrite(foldText(text)).split(' ').filter((w) => (w.length > 1 || /\d/.test(w)) && !stop.has(w));
 }
 
 /** Porter stem for words; numbers and short words are kept as they are. */
@@ -55,12 +55,12 @@ export function stemWord(word: string): string {
  * Variants are indexed by their first word: a question costs a few map lookups per word rather
  * than one regex with hundreds of alternatives.
  */
-export function aliasRewriter(aliases: readonly Alias[]): (folded: string) => string {
+export function aliasRewriter(aliases: readonly Alias[], foldText: (text: string) => string = fold): (folded: string) => string {
   const byFirst = new Map<string, { words: string[]; canonical: string }[]>();
   for (const a of aliases) {
-    const canonical = fold(a.canonical);
+    const canonical = foldText(a.canonical);
     for (const v of a.variants) {
-      const words = fold(v).split(' ').filter((w) => w !== '');
+      const words = foldText(v).split(' ').filter((w) => w !== '');
       const first = words[0];
       if (first === undefined || words.join(' ') === canonical) continue;
       const list = byFirst.get(first) ?? [];

@@ -1,0 +1,58 @@
+/**
+ * One language's answering engine: a matcher over the entries' phrasings in that language (quotes
+ * and the paper's paragraphs only in English, which they are written in), the "does not say" notes
+ * in that language, the same fitted decision model, and a composer that writes in that language.
+ */
+import { entryIn } from './compose.js';
+import { answerComposer, type Composer } from './compose.js';
+import type { DecideDeps } from './decide.js';
+import type { DecisionModel } from './features.js';
+import { notGivenEntries, notGivenNotes } from './notGiven.js';
+import type { Language } from '../lang/languages.js';
+import { PROFILES } from '../lang/profiles.js';
+import { questionTypeIn } from '../lang/questionTypes.js';
+import { DEFAULT_MATCHER_OPTIONS, Matcher, type MatcherData, type MatcherOptions } from '../match/matcher.js';
+import { answerTypes, type QuestionType } from '../text/questionType.js';
+import type { Entry, Knowledge } from '../types.js';
+
+export interface Engine {
+  readonly language: Language;
+  readonly matcher: Matcher;
+  readonly deps: DecideDeps;
+  readonly compose: Composer;
+}
+
+export interface EngineOptions {
+  readonly model: DecisionModel;
+  readonly matcher?: MatcherOptions;
+}
+
+/** The engine for `language`, or undefined when no entry is translated into it. */
+export function buildEngine(knowledge: Knowledge, language: Language, options: EngineOptions, types: ReadonlyMap<string, ReadonlySet<QuestionType>>): Engine | undefined {
+  const english = language === 'en';
+  const entries = english ? knowledge.entries : knowledge.entries.filter((e) => e.translations?.[language]).map((e) => entryIn(e, language));
+  if (entries.length === 0) return undefined;
+  const vocabulary = english ? undefined : knowledge.languages?.[language];
+  const data: MatcherData = {
+    aliases: [...(vocabulary?.aliases ?? []), ...knowledge.aliases],
+    stopwords: [...(vocabulary?.stopwords ?? []), ...knowledge.stopwords],
+    neutralNames: [knowledge.source.author, knowledge.source.publisher, knowledge.source.series],
+    profile: PROFILES[language],
+    ...(english
+      ? { paragraphs: knowledge.paragraphs }
+      : { indexQuotes: false, nameTexts: [...knowledge.paragraphs.map((p) => p.text), ...knowledge.entries.map((e) => e.answer)] }),
+  };
+  const matcher = new Matcher([...entries, ...notGivenEntries(entries)], data, options.matcher ?? DEFAULT_MATCHER_OPTIONS);
+  const notes = notGivenNotes(entries, (t) => matcher.terms(t));
+  const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
+  const compose = answerComposer(knowledge, byId, language);
+  // English question words are read after typo correction and aliases ("whn" -> "when"); French and German as written.
+  const questionType = english ? undefined : (text: string): QuestionType | undefined => questionTypeIn(language, text);
+  const deps: DecideDeps = { matcher, model: options.model, compose, types, notes, byId, ...(questionType ? { questionType } : {}) };
+  return { language, matcher, deps, compose };
+}
+
+/** The kinds of question each entry answers, from its English phrasings and facts (the same in every language). */
+export function entryTypes(entries: readonly Entry[]): Map<string, ReadonlySet<QuestionType>> {
+  return new Map(entries.map((e) => [e.id, answerTypes([e.question, ...e.alternates], [e.answer, ...e.citations.map((c) => c.quote)].join(' '))]));
+}
