@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: builds the index, answers every development-set question many times and prints
  * one JSON document: index build ms, p50/p99 µs per question, questions per second and RSS, for
- * the project's matcher and for the naive fuse.js baseline, measured in the same run.
+ * the project's matcher and for the naive fuse.js baseline, measured in the same run, and the same
+ * per language over the English, French and German dev sets (one bot answering all of them, as
+ * users get it: detection, the language's index, the fallback to the others).
  */
 import { performance } from 'node:perf_hooks';
 import { createBot } from '../src/core/bot.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
-import { loadDevSet, naiveBaseline } from '../tests/eval/evaluate.js';
+import { loadDevSet, loadSet, naiveBaseline, setDir } from '../tests/eval/evaluate.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
@@ -48,6 +50,14 @@ const project = measure(() => {
   return (q) => bot.ask(q);
 }, questions, ROUNDS);
 const naive = measure(() => naiveBaseline(knowledge.entries), questions, Math.max(1, Math.ceil(ROUNDS / 10)));
+const bot = createBot({ knowledge });
+const perLanguage = Object.fromEntries(
+  (['en', 'fr', 'de'] as const).map((lang) => {
+    const qs = lang === 'en' ? questions : loadSet(setDir(lang, 'dev')).map((c) => c.q);
+    const figures = measure(() => (q) => bot.ask(q), qs, ROUNDS);
+    return [lang, { distinctQuestions: qs.length, p50Us: figures.p50Us, p99Us: figures.p99Us, questionsPerSecond: figures.questionsPerSecond }];
+  }),
+);
 console.log(
   JSON.stringify(
     {
@@ -56,6 +66,7 @@ console.log(
       distinctQuestions: questions.length,
       matcher: project,
       naiveFuse: naive,
+      perLanguage,
       p99SpeedupVsNaive: Math.round((naive.p99Us / project.p99Us) * 10) / 10,
       p50SpeedupVsNaive: Math.round((naive.p50Us / project.p50Us) * 10) / 10,
     },
