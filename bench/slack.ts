@@ -22,7 +22,7 @@ import { createSlackApp } from '../src/adapters/slack/app.js';
 import type { Logger } from '../src/core/ports.js';
 import { createHttpServer } from '../src/server/http.js';
 import { startFakeSlackApi, type ApiCall } from '../tests/helpers/slackFakeApi.js';
-import { realBot } from '../tests/helpers/slackHarness.js';
+import { memoryPipeline, realBot } from '../tests/helpers/slackHarness.js';
 import { fixtureJson, postEvent, TEST_SIGNING_SECRET, withEvent } from '../tests/helpers/slackRequests.js';
 
 const REDELIVER_EVERY = 10;
@@ -170,7 +170,7 @@ async function runApp(): Promise<void> {
   const logger = countingLogger();
   const bot = realBot();
   const server = createHttpServer(logger);
-  const app = createSlackApp({ bot, config: { botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, apiUrl: ready.apiUrl }, logger, server });
+  const app = createSlackApp({ pipeline: memoryPipeline(bot, logger), config: { botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, apiUrl: ready.apiUrl }, logger, server });
   await app.start();
   const port = await server.listen(0, '127.0.0.1');
   const plan: Plan = {

@@ -6,7 +6,7 @@
  */
 import { runChat } from './cli/chat.js';
 import { fail, startup } from './cli/common.js';
-import { configuredSubscriptions, startDigestScheduler } from './core/digest/service.js';
+import { startDigestScheduler } from './core/digest/service.js';
 import { createLogger } from './logger.js';
 import { hasPlatform, openStore, startAdapters, stopOnSignals, SYSTEM_CLOCK } from './wiring.js';
 
@@ -20,8 +20,7 @@ async function startPlatforms(): Promise<void> {
   const clock = SYSTEM_CLOCK;
   const store = openStore(config.dataDir, clock);
   const adapters = await startAdapters({ config, bot, store, clock, logger });
-  const seeds = configuredSubscriptions(config.digest);
-  const digest = await startDigestScheduler({ bot, store, logger, clock, sinkFor: adapters.sinkFor, seeds });
+  const digest = await startDigestScheduler({ bot, store, logger, clock, sinkFor: adapters.sinkFor, seeds: adapters.seeds });
   stopOnSignals(logger, async () => {
     await digest.stop();
     await adapters.stop();

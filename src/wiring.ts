@@ -1,18 +1,22 @@
 /**
  * The pieces `npm start` puts together when Slack or Teams is configured, kept out of main.ts so
- * the entry point reads as the flow: open the store, start the adapters with their storage
- * dependencies (question log, feedback, digest commands), start the digest scheduler with each
- * adapter's sink, stop everything in order on a signal. Start-up failures become ConfigErrors
- * that name the variable to fix.
+ * the entry point reads as the flow: open the store, build the core's conversation pipeline over
+ * it, build the list of configured platform adapters on one HTTP server, start the digest
+ * scheduler with each adapter's sink, stop everything in order on a signal. This and the CLI's
+ * digest runner are the only places that name the platforms; everything after treats the list
+ * alike. Start-up failures become ConfigErrors that name the variable to fix.
  */
-import { createSlackApp, slackStorageDeps, type SlackApp } from './adapters/slack/app.js';
-import { registerTeams, scrubStoredConversationRefs, TEAMS_LOCAL_WARNING, teamsStorageDeps, type TeamsAdapter, type TeamsStorageOptions } from './adapters/teams/app.js';
+import { configuredSubscriptions, createSlackApp, createSlackDigestSink, SLACK_PROFILE } from './adapters/slack/app.js';
+import { createTeamsDigestSink, registerTeams, TEAMS_PROFILE } from './adapters/teams/app.js';
 import type { Config } from './config.js';
 import type { Bot } from './core/bot.js';
+import type { PlatformAdapter, PlatformProfile } from './core/conversation/adapter.js';
+import { createPipeline, type Pipeline } from './core/conversation/pipeline.js';
+import type { SubscribeDefaults } from './core/digest/commands.js';
 import type { MessageSink, SinkFor } from './core/digest/sink.js';
 import { ConfigError, NativeBindingError } from './core/errors.js';
 import type { Clock, Logger } from './core/ports.js';
-import type { Store } from './core/store.js';
+import type { NewSubscription, Store } from './core/store.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
 import { registerReadiness } from './server/readiness.js';
 import { openSqliteStore } from './store/sqlite.js';
@@ -37,7 +41,7 @@ export function openStore(dataDir: string, clock: Clock, nativeBinding?: string)
 
 export interface AdapterDeps {
   readonly config: Config;
-  /** The core bot, not yet wrapped by the question log. */
+  /** The core bot. */
   readonly bot: Bot;
   readonly store: Store;
   readonly clock: Clock;
@@ -45,41 +49,75 @@ export interface AdapterDeps {
 }
 
 export interface Adapters {
-  readonly slack?: SlackApp;
-  readonly teams?: TeamsAdapter;
+  readonly adapters: readonly PlatformAdapter[];
   /** The digest sink of each configured platform. */
   readonly sinkFor: SinkFor;
+  /** Channels the adapters' configuration subscribes. */
+  readonly seeds: readonly NewSubscription[];
   stop(): Promise<void>;
+}
+
+/** The core's pipeline with every port backed by the store. */
+export function storePipeline(deps: Omit<AdapterDeps, 'config'> & { readonly defaults: SubscribeDefaults }): Pipeline {
+  const { store } = deps;
+  return createPipeline({
+    bot: deps.bot,
+    clock: deps.clock,
+    logger: deps.logger,
+    deliveries: store,
+    contexts: store,
+    questions: store,
+    feedback: store,
+    digest: { store, defaults: deps.defaults },
+  });
+}
+
+/** The configured platforms' adapters, on `server`: the one list every later step walks. */
+export function configuredAdapters(deps: AdapterDeps, pipeline: Pipeline, server: HttpServer): PlatformAdapter[] {
+  const { config, logger, store } = deps;
+  const slack = config.slack ? createSlackApp({ pipeline, config: config.slack, logger, server, logLevel: config.logLevel, seeds: configuredSubscriptions(config.digest) }) : undefined;
+  const teams = config.teams || config.teamsLocal ? registerTeams(server, { pipeline, config, logger, refs: store, answers: store }) : undefined;
+  return [slack, teams].flatMap((a) => (a ? [a] : []));
 }
 
 /** Starts the configured adapters on one HTTP server (PORT); rejects with a coded error when one cannot start. */
 export async function startAdapters(deps: AdapterDeps): Promise<Adapters> {
   const { config, logger } = deps;
-  const storage = { bot: deps.bot, store: deps.store, clock: deps.clock, logger, defaults: config.digest };
   const server = createHttpServer(logger);
   registerReadiness(server, deps.store, logger);
-  const slack = config.slack ? createSlackApp({ ...slackStorageDeps(storage), config: config.slack, logger, server, logLevel: config.logLevel }) : undefined;
-  await slack?.start();
-  const teams = await startTeams(server, deps, storage);
-  // Unauthenticated Teams answers anyone who can reach the port: only this machine may.
-  const host = teams?.mode === 'local' ? '127.0.0.1' : undefined;
-  logger.info('http server listening', { port: await listen(server, config.port, host), host: host ?? 'all interfaces', slack: slack?.mode, teams: teams?.mode });
-  const sinks: Readonly<Record<string, MessageSink | undefined>> = { slack: slack?.sink, teams: teams?.sink };
+  const adapters = configuredAdapters(deps, storePipeline({ ...deps, defaults: config.digest }), server);
+  for (const adapter of adapters) await adapter.start();
+  const host = adapters.some((a) => a.loopbackOnly) ? '127.0.0.1' : undefined;
+  const modes = Object.fromEntries(adapters.map((a) => [a.platform, a.mode]));
+  logger.info('http server listening', { port: await listen(server, config.port, host), host: host ?? 'all interfaces', ...modes });
+  const sinks = new Map(adapters.map((a) => [a.platform, a.sink]));
   return {
-    ...(slack ? { slack } : {}),
-    ...(teams ? { teams } : {}),
-    sinkFor: (platform) => sinks[platform],
-    stop: async () => void (await Promise.allSettled([slack?.stop(), teams?.stop(), server.close()])),
+    adapters,
+    sinkFor: (platform) => sinks.get(platform),
+    seeds: adapters.flatMap((a) => a.seeds),
+    stop: async () => void (await Promise.allSettled([...adapters.map((a) => a.stop()), server.close()])),
   };
 }
 
-async function startTeams(server: HttpServer, deps: AdapterDeps, storage: TeamsStorageOptions): Promise<TeamsAdapter | undefined> {
-  const { config, logger } = deps;
-  if (!config.teams && !config.teamsLocal) return undefined;
-  const teams = registerTeams(server, { ...teamsStorageDeps(storage), config, logger });
-  await scrubStoredConversationRefs(deps.store, logger); // rows older versions wrote with user details
-  if (teams.mode === 'local') process.stderr.write(`${TEAMS_LOCAL_WARNING}\n`);
-  return teams;
+/** How each platform types commands, for text that names one outside its adapter (the digest CLI). */
+export const PLATFORM_PROFILES: readonly PlatformProfile[] = [SLACK_PROFILE, TEAMS_PROFILE];
+
+/**
+ * The digest senders of `npm run digest -- run-due` (no HTTP server, no Bolt app): each configured
+ * platform's sink with the same settings `npm start` uses.
+ */
+export function digestSinks(config: Config, store: Store, logger: Logger): { readonly sinks: ReadonlyMap<string, MessageSink> } {
+  const slack = config.slack ? createSlackDigestSink(config.slack, logger, { logLevel: config.logLevel }) : undefined;
+  const teams = createTeamsDigestSink(config, store, logger);
+  const sinks = new Map<string, MessageSink>();
+  if (slack) sinks.set(SLACK_PROFILE.platform, slack);
+  if (teams) sinks.set(TEAMS_PROFILE.platform, teams);
+  return { sinks };
+}
+
+/** The channels configuration subscribes (DIGEST_SLACK_CHANNELS). */
+export function configuredSeeds(config: Pick<Config, 'digest'>): NewSubscription[] {
+  return configuredSubscriptions(config.digest);
 }
 
 async function listen(server: HttpServer, port: number, host: string | undefined): Promise<number> {

@@ -12,13 +12,13 @@
  */
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerTeams, teamsStorageDeps } from '../src/adapters/teams/app.js';
+import { registerTeams } from '../src/adapters/teams/app.js';
 import { loadConfig } from '../src/config.js';
 import { createBot } from '../src/core/bot.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { createLogger } from '../src/logger.js';
 import { createHttpServer } from '../src/server/http.js';
-import { openStore, startAdapters, SYSTEM_CLOCK, type Adapters } from '../src/wiring.js';
+import { openStore, startAdapters, storePipeline, SYSTEM_CLOCK, type Adapters } from '../src/wiring.js';
 import { tempDir } from './core/digest/fakes.js';
 import { loopbackOnly } from './helpers/loopback.js';
 import { startFakeSlackApi, type FakeSlackApi } from './helpers/slackFakeApi.js';
@@ -187,8 +187,8 @@ async function startWithTeamsCredentials(): Promise<{ url: string; login: FakeLo
   const logger = createLogger(config.logLevel, out);
   const store = openStore(config.dataDir, SYSTEM_CLOCK);
   const server = createHttpServer(logger);
-  const storage = teamsStorageDeps({ bot: createBot({ knowledge: loadKnowledge(config.knowledgeDir) }), store, clock: SYSTEM_CLOCK, logger, defaults: config.digest });
-  registerTeams(server, { ...storage, config, logger, auth: { metadataUrl: login.metadataUrl } });
+  const pipeline = storePipeline({ bot: createBot({ knowledge: loadKnowledge(config.knowledgeDir) }), store, clock: SYSTEM_CLOCK, logger, defaults: config.digest });
+  registerTeams(server, { pipeline, refs: store, answers: store, config, logger, auth: { metadataUrl: login.metadataUrl } });
   const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}/api/messages`;
   const close = async (): Promise<void> => {
     await server.close();

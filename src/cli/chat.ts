@@ -6,9 +6,10 @@
  */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../core/bot.js';
-import { createConversations, type Conversations } from '../core/conversation/conversations.js';
 import { memoryContextStore } from '../core/conversation/followUp.js';
-import { sourceText, toTerminal, topicsText } from './format.js';
+import type { Reply } from '../core/conversation/inbound.js';
+import { createPipeline, type Surface } from '../core/conversation/pipeline.js';
+import { helpTerminal, sourceText, toTerminal, topicsText } from './format.js';
 
 export const CONNECT_HINT =
   'No Slack or Teams credentials set: local chat mode. To connect, copy .env.example to .env and set SLACK_BOT_TOKEN (+ SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) or MicrosoftAppId (see README).';
@@ -19,27 +20,44 @@ const CHAT = 'cli:chat';
 /** What the chat says for a decline that follows a decline. */
 export const REPEATED_DECLINE = 'Still nothing on that in the paper. Try "topics".';
 
-/** One person's chat: the conversation service (contexts in memory) and whether the last reply declined. */
+/** One person's chat: the core's pipeline (contexts in memory, nothing logged) and whether the last reply declined. */
 export interface ChatSession {
-  readonly conversations: Conversations;
+  readonly surface: Surface;
   declinedLast: boolean;
 }
 
+const SILENT = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
 /** A fresh chat session for `bot`. */
 export function chatSession(bot: Bot): ChatSession {
-  return { conversations: createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } }), declinedLast: false };
+  const pipeline = createPipeline({ bot, clock: { now: () => new Date() }, logger: SILENT, contexts: memoryContextStore() });
+  return { surface: pipeline.surface({ platform: 'cli', command: (words) => words }), declinedLast: false };
 }
 
-/** One reply for one chat line: built-in commands first, then the core, in the chat's conversation. */
+/** One reply for one chat line, in the chat's one conversation (the pipeline reads the commands). */
 export async function chatReply(bot: Bot, line: string, session: ChatSession = chatSession(bot)): Promise<string> {
-  const command = line.trim().toLowerCase().replace(/^\/(?:eu-china\s*)?/, '');
   const declinedBefore = session.declinedLast;
-  session.declinedLast = false;
-  if (command === 'topics') return topicsText(bot.topics());
-  if (command === 'source') return sourceText(bot.source());
-  const { answer } = await session.conversations.reply({ text: line, conversation: CHAT });
-  session.declinedLast = answer.decision === 'decline';
-  return session.declinedLast && declinedBefore ? REPEATED_DECLINE : toTerminal(answer);
+  const reply = await session.surface.handle({ text: line.trim().replace(/^\/eu-china\b\s*/i, ''), conversation: CHAT, place: 'dm' });
+  session.declinedLast = reply?.kind === 'answer' && reply.answer.decision === 'decline';
+  return session.declinedLast && declinedBefore ? REPEATED_DECLINE : replyText(reply);
+}
+
+function replyText(reply: Reply | undefined): string {
+  switch (reply?.kind) {
+    case undefined:
+      return '';
+    case 'answer':
+      return toTerminal(reply.answer);
+    case 'help':
+      return helpTerminal(reply.help);
+    case 'topics':
+      return topicsText(reply.topics);
+    case 'source':
+      return sourceText(reply.source);
+    case 'digest':
+    case 'notice':
+      return reply.text;
+  }
 }
 
 /** Runs the chat on `input`/`output` until end of input or "quit". */

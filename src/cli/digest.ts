@@ -5,18 +5,17 @@
  * `list` shows subscriptions, `preview <channel>` prints today's digest, `subscribe` /
  * `unsubscribe` manage a channel by its key.
  */
-import { createSlackDigestSink } from '../adapters/slack/digestSink.js';
-import { createTeamsDigestSink } from '../adapters/teams/digestSink.js';
 import type { Config } from '../config.js';
 import { createDigestCommands } from '../core/digest/commands.js';
 import { renderDigestText } from '../core/digest/render-text.js';
 import { DEFAULT_SPACING_MS, runDue } from '../core/digest/scheduler.js';
-import { configuredSubscriptions, seedConfigured } from '../core/digest/service.js';
+import { seedConfigured } from '../core/digest/service.js';
 import type { MessageSink, SinkFor } from '../core/digest/sink.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { createLogger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { configuredSeeds, digestSinks, PLATFORM_PROFILES } from '../wiring.js';
 import { runCli, startup } from './common.js';
 
 const USAGE = `Usage:
@@ -48,10 +47,8 @@ export function createSinks(
   platform?: { readonly store: Store; readonly logger: Logger },
 ): { readonly sinkFor: SinkFor; readonly spacingMs: number } {
   const sink = consoleSink(out);
-  const slack = platform && config.slack ? createSlackDigestSink(config.slack, platform.logger, { logLevel: config.logLevel }) : undefined;
-  const teams = platform ? createTeamsDigestSink(config, platform.store, platform.logger) : undefined;
-  const sinks: Readonly<Record<string, MessageSink | undefined>> = { slack, teams };
-  return { sinkFor: (p) => sinks[p] ?? sink, spacingMs: slack || teams ? DEFAULT_SPACING_MS : 0 };
+  const { sinks } = platform ? digestSinks(config, platform.store, platform.logger) : { sinks: new Map<string, MessageSink>() };
+  return { sinkFor: (p) => sinks.get(p) ?? sink, spacingMs: sinks.size > 0 ? DEFAULT_SPACING_MS : 0 };
 }
 
 interface Args {
@@ -81,14 +78,14 @@ async function execute(args: Args, store: Store, clock: Clock, loaded: ReturnTyp
   const logger = createLogger(config.logLevel);
   switch (args.command) {
     case 'run-due': {
-      await seedConfigured({ store, logger }, configuredSubscriptions(config.digest));
+      await seedConfigured({ store, logger }, configuredSeeds(config));
       const sinks = createSinks(config, process.stdout, { store, logger });
       const report = await runDue({ bot, store, logger, ...sinks }, clock.now());
       process.stdout.write(`run-due at ${clock.now().toISOString()}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.unsubscribed.length} unsubscribed\n`);
       return report.failed.length > 0 ? 1 : 0;
     }
     case 'list':
-      await seedConfigured({ store, logger }, configuredSubscriptions(config.digest));
+      await seedConfigured({ store, logger }, configuredSeeds(config));
       process.stdout.write(`${await listText(store)}\n`);
       return 0;
     default:
@@ -98,7 +95,8 @@ async function execute(args: Args, store: Store, clock: Clock, loaded: ReturnTyp
 
 /** preview, subscribe and unsubscribe: one channel key, then the same code the chat commands run. */
 async function channelCommand(args: Args, store: Store, clock: Clock, { config, bot }: ReturnType<typeof startup>): Promise<number> {
-  const commands = createDigestCommands({ bot, store, clock, defaults: config.digest });
+  const command = (platform: string, words: string): string => PLATFORM_PROFILES.find((p) => p.platform === platform)?.command(words) ?? words;
+  const commands = createDigestCommands({ bot, store, clock, defaults: config.digest, command });
   const [channel, ...rest] = args.words;
   if (!channel || !channel.includes(':') || (args.command !== 'subscribe' && rest.length > 0)) return usage(`${args.command} needs one channel key such as slack:C0123456789.`);
   const target = { platform: channel.split(':')[0] ?? '', channel };

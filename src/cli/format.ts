@@ -4,7 +4,7 @@
  * and `matched` is true exactly for the `answer` decision.
  */
 import type { Explanation, TopicSummary } from '../core/bot.js';
-import { formatDate } from '../core/bot.js';
+import { sourceLines, type Help, type HelpItem } from '../core/conversation/commands.js';
 import type { Answer, Source } from '../core/types.js';
 
 export interface AnswerJson {
@@ -72,15 +72,15 @@ export function topicsText(topics: readonly TopicSummary[]): string {
   return lines.join('\n');
 }
 
+/** The help as terminal text. */
+export function helpTerminal(help: Help): string {
+  const item = (i: HelpItem): string => `  ${i.words}: ${i.does}`;
+  return [`${help.about} ${help.ask}`, '', 'Commands:', ...help.commands.map(item), ...help.digest.map(item), '  quit: leave the chat'].join('\n');
+}
+
 /** What the paper is, its author and date, and the link. */
 export function sourceText(s: Source): string {
-  return [
-    `"${s.title}"`,
-    `${s.series} n°${s.number}, ${formatDate(s.date)}`,
-    `By ${s.author}, ${s.authorRole}`,
-    `Published by the ${s.publisher} (ISSN ${s.issn})`,
-    `Read it at ${s.url}`,
-  ].join('\n');
+  return sourceLines(s).join('\n');
 }
 
 /** `ask --explain`: what decided, then the top candidates with their features and vetoes. */

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerTeams } from '../../src/adapters/teams/app.js';
-import { realBot, startSlackHarness, type SlackHarness } from '../helpers/slackHarness.js';
+import { memoryPipeline, realBot, startSlackHarness, type SlackHarness } from '../helpers/slackHarness.js';
 import { recordingLogger, type RecordingLogger } from '../helpers/slackTestDoubles.js';
 import { slackShots, teamsShots, type Shot, type TeamsTokens } from '../helpers/fuzzPayloads.js';
 import { loopbackOnly } from '../helpers/loopback.js';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   slack = await startSlackHarness({ logger });
   registerTeams(slack.server, {
-    bot: realBot(),
+    pipeline: memoryPipeline(),
     config: { teams: { appId: APP_ID, appPassword: 'not-a-real-secret', appType: 'MultiTenant' }, teamsLocal: false },
     logger,
     auth: { metadataUrl: login.metadataUrl, deadlineMs: 1000 },

@@ -1,12 +1,12 @@
 /**
  * The Slack adapter wired to a real SQLite store in a temp dir, as main.ts wires it
- * (slackStorageDeps), on the real Bolt app, HTTP server and fake Web API of slackHarness; plus
+ * (storePipeline), on the real Bolt app, HTTP server and fake Web API of slackHarness; plus
  * `runDue` with the app's own digest sink and instant scheduler retries. The store and the
  * digest commands run on a fake clock; signatures are checked against the real one.
  */
-import { slackStorageDeps } from '../../src/adapters/slack/app.js';
 import { runDue, type RunReport } from '../../src/core/digest/scheduler.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { storePipeline } from '../../src/wiring.js';
 import { fakeClock, tempDir, type FakeClock } from '../core/digest/fakes.js';
 import type { ApiCall } from './slackFakeApi.js';
 import { realBot, startSlackHarness, type SlackHarness } from './slackHarness.js';
@@ -44,8 +44,8 @@ export async function startSlackDigestHarness(now: string): Promise<SlackDigestH
   const store = openSqliteStore({ dataDir: tempDir(), clock });
   const logger = recordingLogger();
   const bot = realBot();
-  const storage = slackStorageDeps({ bot, store, clock, logger, defaults: DEFAULTS });
-  const slack = await startSlackHarness({ ...storage, logger });
+  const pipeline = storePipeline({ bot, store, clock, logger, defaults: DEFAULTS });
+  const slack = await startSlackHarness({ pipeline, logger });
   const sleeps: number[] = [];
   const event = async (fixture: string, text: string): Promise<void> => {
     const n = ++ids;

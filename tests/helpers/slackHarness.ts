@@ -5,6 +5,7 @@
  */
 import { createSlackApp, type SlackApp, type SlackAppDeps } from '../../src/adapters/slack/app.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
+import { createPipeline, type Pipeline, type PipelineDeps } from '../../src/core/conversation/pipeline.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import type { FeedbackSink, Logger } from '../../src/core/ports.js';
 import { createHttpServer, type HttpServer } from '../../src/server/http.js';
@@ -28,17 +29,18 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions {
+export interface HarnessOptions extends Partial<Pick<PipelineDeps, 'deliveries' | 'contexts' | 'questions' | 'digest'>> {
   readonly logger?: Logger;
   readonly feedback?: FeedbackSink;
   readonly bot?: Bot;
-  readonly shareBot?: Bot;
-  /** The digest commands (see slackStorageDeps); none by default. */
-  readonly digest?: SlackAppDeps['digest'];
-  /** Where handled event ids are kept (a real store to survive a restart); in memory by default. */
-  readonly deliveries?: SlackAppDeps['deliveries'];
-  /** Follow-up context for threads and DMs; none by default. */
-  readonly followUps?: SlackAppDeps['followUps'];
+  /** The whole pipeline, as main.ts builds it (storePipeline); otherwise one over the options above. */
+  readonly pipeline?: Pipeline;
+  readonly seeds?: SlackAppDeps['seeds'];
+}
+
+/** A pipeline over `bot` with in-memory ports, as an adapter started without a store has. */
+export function memoryPipeline(bot: Bot = realBot(), logger: Logger = recordingLogger()): Pipeline {
+  return createPipeline({ bot, clock: { now: () => new Date() }, logger });
 }
 
 let sharedBot: Bot | undefined;
@@ -55,17 +57,17 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const feedback = options.feedback ?? recordingFeedback();
   const bot = options.bot ?? realBot();
   const server = createHttpServer(logger);
+  const { deliveries, contexts, questions, digest } = options;
+  const pipeline =
+    options.pipeline ??
+    createPipeline({ bot, clock: { now: () => new Date() }, logger, feedback, ...(deliveries ? { deliveries } : {}), ...(contexts ? { contexts } : {}), ...(questions ? { questions } : {}), ...(digest ? { digest } : {}) });
   const app = createSlackApp({
-    bot,
+    pipeline,
     config: { botToken: 'xoxb-test-token', signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.apiUrl },
     logger,
-    feedback,
     server,
     retry: FAST_RETRY,
-    ...(options.shareBot ? { shareBot: options.shareBot } : {}),
-    ...(options.digest ? { digest: options.digest } : {}),
-    ...(options.deliveries ? { deliveries: options.deliveries } : {}),
-    ...(options.followUps ? { followUps: options.followUps } : {}),
+    ...(options.seeds ? { seeds: options.seeds } : {}),
   });
   await app.start();
   const port = await server.listen(0, '127.0.0.1');

@@ -13,6 +13,7 @@ import { registerTeams, type TeamsAdapter, type TeamsAdapterDeps } from '../../s
 import type { RetryOptions } from '../../src/adapters/teams/delivery.js';
 import type { Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
+import { createPipeline, type Pipeline, type PipelineDeps } from '../../src/core/conversation/pipeline.js';
 import type { Feedback, FeedbackSink, LogFields, Logger } from '../../src/core/ports.js';
 import { createHttpServer, type HttpServer } from '../../src/server/http.js';
 
@@ -153,8 +154,10 @@ export interface TeamsServer {
   close(): Promise<void>;
 }
 
-export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'searchBot' | 'conversations' | 'digest' | 'deliveries' | 'auth' | 'answers'> {
+export interface TeamsServerOptions extends Pick<TeamsAdapterDeps, 'conversations' | 'refs' | 'auth' | 'answers'>, Partial<Pick<PipelineDeps, 'deliveries' | 'contexts' | 'questions' | 'digest'>> {
   readonly bot: Bot;
+  /** The whole pipeline, as main.ts builds it (storePipeline); otherwise one over the options. */
+  readonly pipeline?: Pipeline;
   readonly config?: Pick<Config, 'teams' | 'teamsLocal'>;
   readonly retry?: RetryOptions;
   readonly feedback?: FeedbackSink;
@@ -167,17 +170,27 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
   const logger = options.logger ?? new MemoryLogger();
   const feedback = new MemoryFeedbackSink();
   const http = createHttpServer(logger);
+  const { deliveries, contexts, questions, digest } = options;
+  const pipeline =
+    options.pipeline ??
+    createPipeline({
+      bot: options.bot,
+      clock: { now: () => new Date() },
+      logger,
+      feedback: options.feedback ?? feedback,
+      ...(deliveries ? { deliveries } : {}),
+      ...(contexts ? { contexts } : {}),
+      ...(questions ? { questions } : {}),
+      ...(digest ? { digest } : {}),
+    });
   const teams = registerTeams(http, {
-    bot: options.bot,
-    ...(options.searchBot ? { searchBot: options.searchBot } : {}),
+    pipeline,
     ...(options.conversations ? { conversations: options.conversations } : {}),
-    ...(options.digest ? { digest: options.digest } : {}),
-    ...(options.deliveries ? { deliveries: options.deliveries } : {}),
+    ...(options.refs ? { refs: options.refs } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.answers ? { answers: options.answers } : {}),
     config: options.config ?? { teams: undefined, teamsLocal: true },
     logger,
-    feedback: options.feedback ?? feedback,
     retry: options.retry ?? { retries: 3, baseDelayMs: 5, maxDelayMs: 20 },
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -1,12 +1,12 @@
 /**
  * The Teams adapter wired to a real SQLite store in a temp dir, as main.ts wires it
- * (teamsStorageDeps), with the real HTTP server and CloudAdapter and replies going to a fake
+ * (storePipeline), with the real HTTP server and CloudAdapter and replies going to a fake
  * connector on 127.0.0.1; plus `runDue` with the adapter's own digest sink and instant retries.
  */
-import { teamsStorageDeps } from '../../src/adapters/teams/app.js';
 import type { Bot } from '../../src/core/bot.js';
 import { runDue, type RunReport } from '../../src/core/digest/scheduler.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { storePipeline } from '../../src/wiring.js';
 import { fakeClock, tempDir, type FakeClock } from '../core/digest/fakes.js';
 import { MemoryLogger, post, startFakeConnector, startTeamsServer, teamsFixture, type ConnectorRequest, type FakeConnector, type Json, type TeamsServer } from './teams.js';
 
@@ -44,7 +44,8 @@ export async function startDigestHarness(bot: Bot, now: string, dataDir: string 
   const store = openSqliteStore({ dataDir, clock });
   const logger = new MemoryLogger();
   const connector = await startFakeConnector();
-  const server = await startTeamsServer({ ...teamsStorageDeps({ bot, store, clock, logger, defaults: DEFAULTS }), logger });
+  const pipeline = storePipeline({ bot, store, clock, logger, defaults: DEFAULTS });
+  const server = await startTeamsServer({ bot, pipeline, refs: store, answers: store, logger });
   const sleeps: number[] = [];
   const send = async (body: Json): Promise<ConnectorRequest[]> => {
     const before = connector.requests.length;

@@ -3,6 +3,7 @@
  * and what a button's `value` carries. Values come back from Slack in a signed request but are
  * still parsed defensively: an unknown or malformed value is ignored, never trusted.
  */
+import type { ViewName } from '../../core/conversation/commands.js';
 
 /** Action ids; numbered ones (`related_0`...) because ids must be unique within a block. */
 export const ACTION = {
@@ -18,7 +19,6 @@ export const ACTION = {
 /** Matches every numbered id of one kind, for Bolt's `app.action(...)`. */
 export const numbered = (prefix: string): RegExp => new RegExp(`^${prefix}_\\d+$`);
 
-export type ViewName = 'help' | 'topics' | 'source';
 
 /** What "Share in channel" re-posts: an entry, a question to ask again, or a static view. */
 export type ShareValue =

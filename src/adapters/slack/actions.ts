@@ -1,22 +1,20 @@
 /**
- * Button clicks (`block_actions`): "Related" and "Did you mean" answer the chosen entry, "Share
- * in channel" re-posts an ephemeral reply for everyone, "Helpful / Not helpful" and Slack's
- * native feedback buttons go to the `FeedbackSink`. A click on an ephemeral reply is answered in place through its `response_url`;
- * on a public message the answer goes to the same thread, so one person's click never rewrites
- * what everyone else is reading.
+ * Button clicks (`block_actions`), routed to the core's actions: "Related" and "Did you mean"
+ * answer the chosen entry, "Helpful / Not helpful" and Slack's native feedback buttons record
+ * feedback, "Share in channel" (Slack's own) re-posts an ephemeral reply for everyone. A click on
+ * an ephemeral reply is answered in place through its `response_url`; on a public message the
+ * answer goes to the same thread, so one person's click never rewrites what everyone else reads.
  */
-import { createHash } from 'node:crypto';
 import type { App, BlockAction, ButtonAction, FeedbackButtonsAction, RespondFn } from '@slack/bolt';
-import type { Answer } from '../../core/types.js';
+import type { Action, Reply } from '../../core/conversation/inbound.js';
 import { ACTION, decodeFeedback, decodeShare, numbered, type ShareValue } from './actionIds.js';
 import type { SlackMessage } from './blocks.js';
-import type { ListenerDeps } from './deps.js';
 import { deliver } from './deliver.js';
+import { clickToInbound, toClick, type Click } from './inbound.js';
+import type { ListenerDeps } from './listeners.js';
 import { userMention } from './mrkdwn.js';
-import { notice, renderAnswer, shareValueOf } from './render.js';
+import { renderReply } from './reply.js';
 import { postPrivately, postReply, type WebClient } from './send.js';
-import { toClick, type Click } from './toQuestion.js';
-import { renderView } from './views.js';
 
 type ButtonClick = BlockAction<ButtonAction | FeedbackButtonsAction>;
 type Handler = (deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient) => Promise<void>;
@@ -29,38 +27,45 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const click = toClick(body);
       if (click) await handler(deps, click, respond, client);
     });
-  on(numbered(ACTION.related), answerEntryClick);
-  on(numbered(ACTION.didYouMean), answerEntryClick);
+  on(numbered(ACTION.related), entryClick);
+  on(numbered(ACTION.didYouMean), entryClick);
   on(ACTION.share, shareClick);
-  on(ACTION.helpful, feedbackClick);
-  on(ACTION.notHelpful, feedbackClick);
+  on(ACTION.helpful, (deps, click, respond, client) => feedback(deps, click, respond, client, click.value, true));
+  on(ACTION.notHelpful, (deps, click, respond, client) => feedback(deps, click, respond, client, click.value, false));
   on(ACTION.feedbackButtons, nativeFeedbackClick);
 }
 
-const answerEntryClick: Handler = async (deps, click, respond, client) => {
-  const answer = deps.bot.answerEntry(click.value);
-  if (!answer) {
-    deps.logger.warn('slack button for an unknown entry', { entryId: click.value, action: click.actionId });
-    await tellPrivately(deps, click, respond, client, notice('That question is no longer in my list. Try `/eu-china topics`.'));
-    return;
-  }
+const act = (deps: ListenerDeps, click: Click, action: Action): Promise<Reply | undefined> => deps.surface.act(clickToInbound(click, action));
+
+const entryClick: Handler = async (deps, click, respond, client) => {
+  const reply = await act(deps, click, { kind: 'entry', entryId: click.value });
+  if (!reply) return;
+  if (reply.kind !== 'answer') return tellPrivately(deps, click, respond, client, renderReply(reply, { ephemeral: true }));
   if (click.ephemeral && respond) {
-    const message = renderAnswer(answer, { share: shareValueOf(answer) });
+    const message = renderReply(reply, { ephemeral: true });
     await deliver(deps.logger, {
       what: 'response_url',
       fields: { action: click.actionId, entryId: click.value },
       send: () => respond({ response_type: 'ephemeral', replace_original: true, ...message }),
     });
   } else if (click.target) {
-    await postReply(deps.logger, client, click.target, renderAnswer(answer, { nativeFeedback: true }));
+    await postReply(deps.logger, client, click.target, renderReply(reply, { ephemeral: false }));
   }
 };
+
+/** What "Share in channel" re-posts, as a core action: an entry, a view, or the question asked again (not logged twice). */
+function shareAction(share: ShareValue): Action {
+  if (share.kind === 'entry') return { kind: 'entry', entryId: share.id };
+  if (share.kind === 'view') return { kind: 'view', view: share.view };
+  return { kind: 'again', text: share.text };
+}
 
 const shareClick: Handler = async (deps, click, respond) => {
   const share = decodeShare(click.value);
   if (!share || !respond) return;
-  const message = sharedMessage(deps, share, `Shared by ${userMention(click.userId)}`);
-  if (!message) return;
+  const reply = await act(deps, click, shareAction(share));
+  if (!reply || reply.kind === 'notice') return;
+  const message = renderReply(reply, { ephemeral: false, note: `Shared by ${userMention(click.userId)}` });
   await deliver(deps.logger, {
     what: 'response_url',
     fields: { action: click.actionId, share: share.kind },
@@ -71,15 +76,6 @@ const shareClick: Handler = async (deps, click, respond) => {
   });
 };
 
-function sharedMessage(deps: ListenerDeps, share: ShareValue, note: string): SlackMessage | undefined {
-  if (share.kind === 'view') return renderView(deps.bot, share.view, { note });
-  // A shared question was logged when it was first asked: ask the unlogged bot again.
-  const answer: Answer | undefined = share.kind === 'entry' ? deps.bot.answerEntry(share.id) : deps.shareBot.ask(share.text);
-  return answer ? renderAnswer(answer, { note, nativeFeedback: true }) : undefined;
-}
-
-const feedbackClick: Handler = (deps, click, respond, client) => recordFeedback(deps, click, respond, client, click.value, click.actionId === ACTION.helpful);
-
 /** A click on Slack's native thumbs up / down: the value carries the direction and the entry. */
 const nativeFeedbackClick: Handler = async (deps, click, respond, client) => {
   const vote = decodeFeedback(click.value);
@@ -87,23 +83,12 @@ const nativeFeedbackClick: Handler = async (deps, click, respond, client) => {
     deps.logger.warn('slack feedback buttons with an unknown value', { action: click.actionId });
     return;
   }
-  await recordFeedback(deps, click, respond, client, vote.entryId, vote.helpful);
+  await feedback(deps, click, respond, client, vote.entryId, vote.helpful);
 };
 
-async function recordFeedback(deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient, entryId: string, helpful: boolean): Promise<void> {
-  let thanks = helpful ? 'Thanks, glad it helped!' : 'Thanks for telling me. The curators review answers marked not helpful.';
-  try {
-    await deps.feedback.record({ platform: 'slack', userId: pseudonym(click), entryId, helpful });
-  } catch (error) {
-    deps.logger.error('slack feedback not recorded', { entryId, helpful, error });
-    thanks = "Sorry, I couldn't record your feedback just now.";
-  }
-  await tellPrivately(deps, click, respond, client, notice(thanks));
-}
-
-/** Feedback is keyed by a stable pseudonym, not the Slack user id itself. */
-function pseudonym(click: Click): string {
-  return createHash('sha256').update(`${click.teamId ?? ''}:${click.userId}`).digest('hex').slice(0, 16);
+async function feedback(deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient, entryId: string, helpful: boolean): Promise<void> {
+  const reply = await act(deps, click, { kind: 'feedback', entryId, helpful });
+  if (reply) await tellPrivately(deps, click, respond, client, renderReply(reply, { ephemeral: true }));
 }
 
 async function tellPrivately(deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient, message: SlackMessage): Promise<void> {

@@ -1,51 +1,46 @@
 /**
  * The Slack adapter's wiring: one Bolt `App`, in Socket Mode when an app-level token is set
  * (no public URL needed), otherwise in HTTP mode on the shared server's `POST /slack/events`.
- * Listeners are registered per Slack surface (assistant threads, messages, command, buttons,
- * message shortcut, Home); an `event_id` dedupe runs before all of them, and `app.error` logs whatever escapes a listener, so no Slack
- * failure can crash the process. The same app's Web API client posts the daily digest (`sink`).
+ * Listeners are registered per Slack surface (listeners.ts, actions.ts), each handing the core's
+ * `Surface` plain inbound data; the core's delivery dedupe runs before all of them on the
+ * `event_id`, and `app.error` logs whatever escapes a listener, so no Slack failure can crash the
+ * process. The same app's Web API client posts the daily digest (`sink`). This is the Slack
+ * `PlatformAdapter` the wiring lists.
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
-import type { Bot } from '../../core/bot.js';
-import type { Conversations } from '../../core/conversation/conversations.js';
-import type { DigestCommands } from '../../core/digest/commands.js';
-import { isFirstDelivery, memoryDeliveryLog } from '../../core/deliveryLog.js';
+import type { PlatformAdapter, PlatformProfile } from '../../core/conversation/adapter.js';
+import type { Pipeline, Surface } from '../../core/conversation/pipeline.js';
 import { ConfigError, DeliveryError } from '../../core/errors.js';
-import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../../core/ports.js';
-import type { DeliveryLog } from '../../core/store.js';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { NewSubscription } from '../../core/store.js';
 import type { HttpServer } from '../../server/http.js';
 import { registerActions } from './actions.js';
-import { registerAssistant } from './assistant.js';
 import { boltLevel, toBoltLogger } from './boltLogger.js';
 import { clientOptions, type SlackConfig } from './client.js';
-import { registerCommand } from './command.js';
 import { slackErrorCode } from './deliver.js';
-import type { ListenerDeps } from './deps.js';
 import { SlackDigestSink } from './digestSink.js';
-import { registerMessages } from './events.js';
-import { registerHome } from './home.js';
-import { registerShortcut } from './shortcut.js';
+import { SLACK } from './inbound.js';
+import { registerListeners } from './listeners.js';
+import { COMMAND } from './render.js';
 import { EVENTS_PATH, SharedServerReceiver } from './receiver.js';
 
-export { slackChannelKey, slackChannelOf } from './channelKey.js';
+export { configuredSubscriptions, slackChannelKey } from './inbound.js';
 export { DEFAULT_RETRY, type SlackConfig } from './client.js';
 export { createSlackDigestSink, SlackDigestSink } from './digestSink.js';
-export { slackStorageDeps, type SlackStorageOptions } from './storage.js';
+
+/** How the core speaks of Slack: its name, and commands typed as `/eu-china <words>`. */
+export const SLACK_PROFILE: PlatformProfile = { platform: SLACK, command: (words) => `${COMMAND} ${words}` };
 
 /** Slack errors meaning "this token is wrong", as opposed to "Slack could not be reached". */
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
 
 export interface SlackAppDeps {
-  /** Answers questions; wrap it with withQuestionLog (channelOf: slackChannelOf) to log them (see slackStorageDeps). */
-  readonly bot: Bot;
-  /** Answers a shared question again (default `bot`): the unwrapped bot, so a share is not logged twice. */
-  readonly shareBot?: Bot;
+  /** The core's conversation pipeline (commands, dedupe, follow-ups, logs, digest commands). */
+  readonly pipeline: Pipeline;
   readonly config: SlackConfig;
   readonly logger: Logger;
-  /** Where "Helpful / Not helpful" clicks go (the Store is one); logged by default. */
-  readonly feedback?: FeedbackSink;
-  /** The digest commands (createDigestCommands); without them `subscribe` etc. are plain questions. */
-  readonly digest?: DigestCommands;
+  /** Channels the configuration subscribes (DIGEST_SLACK_CHANNELS, see configuredSubscriptions). */
+  readonly seeds?: readonly NewSubscription[];
   /** The shared HTTP server; required in HTTP mode. */
   readonly server?: HttpServer;
   /** Level Bolt is told it runs at (the project logger filters anyway). */
@@ -54,15 +49,11 @@ export interface SlackAppDeps {
   readonly retry?: webApi.RetryOptions;
   /** Time for signature checks. */
   readonly clock?: Clock;
-  /** Event ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
-  readonly deliveries?: DeliveryLog;
-  /** Follow-up questions in threads and DMs (see slackStorageDeps); without it each question stands alone. */
-  readonly followUps?: Conversations;
 }
 
-export interface SlackApp {
+export interface SlackApp extends PlatformAdapter {
   readonly mode: 'socket' | 'http';
-  /** Posts digests with this app's Web API client (`sinkFor('slack')`). */
+  /** Posts digests with this app's Web API client. */
   readonly sink: SlackDigestSink;
   /** Checks the bot token (auth.test), then starts receiving. Throws a coded error on failure. */
   start(): Promise<void>;
@@ -78,23 +69,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const receiver = createReceiver(deps, boltLogger, options);
   // convoStore: false: the bot keeps no conversation state, so Bolt's per-event store lookup is waste.
   const app = new App({ token: config.botToken, receiver, logger: boltLogger, clientOptions: options, deferInitialization: true, convoStore: false });
-  const listenerDeps: ListenerDeps = {
-    bot: deps.bot,
-    shareBot: deps.shareBot ?? deps.bot,
-    logger,
-    feedback: deps.feedback ?? loggingFeedbackSink(logger),
-    ...(deps.digest ? { digest: deps.digest } : {}),
-    ...(deps.followUps ? { followUps: deps.followUps } : {}),
-  };
-  useDedupe(app, logger, deps);
-  registerAssistant(app, listenerDeps);
-  registerMessages(app, listenerDeps);
-  registerCommand(app, listenerDeps);
-  registerActions(app, listenerDeps);
-  registerShortcut(app, listenerDeps);
-  registerHome(app, listenerDeps);
+  const surface = deps.pipeline.surface(SLACK_PROFILE);
+  useDedupe(app, logger, surface);
+  registerListeners(app, { surface, logger });
+  registerActions(app, { surface, logger });
   app.error(async (error) => logger.error('slack listener failed', { error, slackError: slackErrorCode(error) }));
   return {
+    ...SLACK_PROFILE,
+    seeds: deps.seeds ?? [],
+    loopbackOnly: false,
     mode,
     sink: new SlackDigestSink(app.client),
     start: async () => {
@@ -127,14 +110,14 @@ function createReceiver(deps: SlackAppDeps, boltLogger: ReturnType<typeof toBolt
 }
 
 /**
- * Answers each Events API delivery once: a redelivery (same `event_id`, which a retry may send
- * without X-Slack-Retry-Num) stops here, also after a restart when `deliveries` is the store.
+ * Answers each Events API delivery once, through the core's dedupe: a redelivery (same
+ * `event_id`, which a retry may send without X-Slack-Retry-Num) stops here, before any listener,
+ * also after a restart (the store keeps the ids).
  */
-function useDedupe(app: App, logger: Logger, deps: SlackAppDeps): void {
-  const deliveries = deps.deliveries ?? memoryDeliveryLog(deps.clock ? { clock: deps.clock } : {});
+function useDedupe(app: App, logger: Logger, surface: Surface): void {
   app.use(async ({ body, context, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId && !(await isFirstDelivery(deliveries, `slack:event:${eventId}`, logger))) {
+    if (eventId && !(await surface.firstDelivery(`${SLACK}:event:${eventId}`))) {
       logger.info('slack duplicate event ignored', { eventId, retryNum: context.retryNum, retryReason: context.retryReason });
       return;
     }

@@ -15,7 +15,7 @@ import type { Digest } from '../../core/digest/compose.js';
 import { DeferredDeliveryError, PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
-import { slackChannelIdOf } from './channelKey.js';
+import { slackChannelIdOf } from './inbound.js';
 import { createWebClient, retryAfterSeconds, withRateLimit, type RateLimitPolicy, type SlackConfig } from './client.js';
 import { slackErrorCode } from './deliver.js';
 import { renderDigest } from './digestBlocks.js';

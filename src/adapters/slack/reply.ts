@@ -1,60 +1,49 @@
 /**
- * Which reply a piece of text gets, the same for the slash command, mentions and DMs: the words
- * `help`, `topics` and `source` open the static views (the core's decline tells people to ask
- * for "topics", so that must work everywhere), anything else goes to the core. Pure.
+ * The core's `Reply` -> one Block Kit message, pure: the one place that decides how each kind of
+ * reply looks on Slack. Where it goes decides two things: an ephemeral reply (the slash command,
+ * a shortcut, a click on one) gets a "Share in channel" button and the plain Helpful buttons;
+ * a message posted to a conversation gets Slack's own feedback element.
  */
-import type { Bot } from '../../core/bot.js';
-import type { Answer, Question } from '../../core/types.js';
-import type { ViewName } from './actionIds.js';
+import type { Reply } from '../../core/conversation/inbound.js';
 import type { SlackMessage } from './blocks.js';
+import { renderDigest } from './digestBlocks.js';
 import { safeMrkdwn, truncate } from './mrkdwn.js';
-import { COMMAND, renderAnswer, shareValueOf } from './render.js';
-import { renderView } from './views.js';
-
-export type Intent =
-  | { readonly kind: 'view'; readonly view: ViewName }
-  | { readonly kind: 'ask'; readonly singleWord: boolean };
-
-const VIEWS: Readonly<Record<string, ViewName>> = {
-  help: 'help',
-  '?': 'help',
-  '-h': 'help',
-  '--help': 'help',
-  usage: 'help',
-  topics: 'topics',
-  topic: 'topics',
-  list: 'topics',
-  source: 'source',
-  paper: 'source',
-};
-
-/** What `text` asks for: a static view or a question for the core. Empty text means help. */
-export function intentOf(text: string): Intent {
-  const word = text.trim().toLowerCase().replace(/^\//, '').replace(/[.!]+$/, '');
-  if (word === '') return { kind: 'view', view: 'help' };
-  const view = VIEWS[word];
-  if (view) return { kind: 'view', view };
-  const singleWord = !/\s/.test(word);
-  if (singleWord && word.startsWith('-')) return { kind: 'view', view: 'help' };
-  return { kind: 'ask', singleWord };
-}
+import { COMMAND, plainNotice, renderAnswer, shareValueOf } from './render.js';
+import { renderHelp, renderSource, renderTopics } from './views.js';
 
 export interface ReplyOptions {
-  /** Slash-command replies: ephemeral, so they get a "Share in channel" button. */
+  /** Shown only to the person who asked (a slash command's `response_url`): Share button, plain feedback buttons. */
   readonly ephemeral: boolean;
-  /** From the slash command: a single unknown word that the core cannot answer gets help. */
-  readonly command: boolean;
+  /** Typed as `/eu-china …`: an unknown word is quoted with the command in front. */
+  readonly command?: boolean;
+  /** Already-safe mrkdwn shown above the reply, e.g. "Shared by <@U1>". */
+  readonly note?: string;
 }
 
-/** The reply for one question; `answered` is the core's answer when the caller already has it (follow-ups). */
-export function replyTo(bot: Bot, question: Question, options: ReplyOptions, answered?: Answer): SlackMessage {
-  const intent = intentOf(question.text);
-  if (intent.kind === 'view') return renderView(bot, intent.view, { share: options.ephemeral });
-  const answer = answered ?? bot.ask(question);
-  if (options.command && intent.singleWord && answer.decision === 'decline') {
-    // Inside a code span the user's own backtick would close it and let the rest format.
-    const note = `I don't know \`${COMMAND} ${safeMrkdwn(truncate(question.text.replace(/`/g, "'"), 100))}\`; here is what I can do.`;
-    return renderView(bot, 'help', { note });
+const PREVIEW_NOTE = `_Preview of today's digest: only you can see this. \`${COMMAND} subscribe\` posts it here every day._`;
+
+/** The message for `reply`. */
+export function renderReply(reply: Reply, options: ReplyOptions): SlackMessage {
+  const share = options.ephemeral;
+  const note = options.note !== undefined ? { note: options.note } : {};
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.answer, { ...note, ...(share ? { share: shareValueOf(reply.answer) } : { nativeFeedback: true }) });
+    case 'help':
+      return renderHelp(reply.help, { share, ...(reply.unknownCommand !== undefined ? { note: unknownNote(reply.unknownCommand, options.command === true) } : note) });
+    case 'topics':
+      return renderTopics(reply.topics, { share, ...note });
+    case 'source':
+      return renderSource(reply.source, { share, ...note });
+    case 'digest':
+      return renderDigest(reply.digest, { note: PREVIEW_NOTE });
+    case 'notice':
+      return plainNotice(reply.text);
   }
-  return renderAnswer(answer, options.ephemeral ? { share: shareValueOf(answer) } : { nativeFeedback: true });
+}
+
+/** "I don't know `/eu-china frobnicate`; …": inside a code span the user's own backtick would close it and let the rest format. */
+function unknownNote(word: string, command: boolean): string {
+  const typed = safeMrkdwn(truncate(word.replace(/`/g, "'"), 100));
+  return `I don't know \`${command ? `${COMMAND} ` : ''}${typed}\`; here is what I can do.`;
 }

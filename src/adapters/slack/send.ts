@@ -10,7 +10,7 @@ import type { SlackMessage } from './blocks.js';
 import { ANSWER_RATE_LIMIT, withRateLimit } from './client.js';
 import { APOLOGY, deliver } from './deliver.js';
 import { notice } from './render.js';
-import type { ReplyTarget } from './toQuestion.js';
+import type { ReplyTarget } from './inbound.js';
 
 export type WebClient = webApi.WebClient;
 

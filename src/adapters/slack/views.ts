@@ -2,16 +2,17 @@
  * The static replies (`/eu-china help`, `topics`, `source`) as Block Kit, shared by the slash
  * command, mentions, DMs and the App Home. They hold knowledge text only, escaped all the same.
  */
-import type { Bot, TopicSummary } from '../../core/bot.js';
+import type { TopicSummary } from '../../core/bot.js';
 import { formatDate } from '../../core/bot.js';
+import type { Help, HelpItem, ViewName } from '../../core/conversation/commands.js';
 import type { Source } from '../../core/types.js';
-import type { ViewName } from './actionIds.js';
 import { actions, capBlocks, context, header, sections, type KnownBlock, type SlackMessage } from './blocks.js';
 import { mrkdwnLink, safeMrkdwn } from './mrkdwn.js';
 import { COMMAND, shareButton } from './render.js';
 
-/** How to use the bot: what it covers, the command and its subcommands. */
-export function helpBlocks(bot: Bot): KnownBlock[] {
+/** How to use the bot: what it covers, where to ask, the commands (the core's one help text, typed the Slack way). */
+export function helpBlocks(help: Help): KnownBlock[] {
+  const item = (i: HelpItem): string => `• \`${COMMAND} ${i.words}\`: ${safeMrkdwn(i.does)}`;
   const usage = [
     `*Ask me a question* in plain words:`,
     `• \`${COMMAND} Who wrote the paper?\` (only you see the answer; share it if you like)`,
@@ -19,18 +20,14 @@ export function helpBlocks(bot: Bot): KnownBlock[] {
     `• or send me a direct message`,
     ``,
     `*Commands*`,
-    `• \`${COMMAND} topics\`: the topics I cover, with example questions`,
-    `• \`${COMMAND} source\`: the paper, its author and date, and the link`,
-    `• \`${COMMAND} help\`: this message`,
-    ``,
-    `*Daily digest* (an insight from the paper, and what was asked here the day before)`,
-    `• \`${COMMAND} subscribe [HH:MM] [time zone]\`: post it in this channel every day, e.g. \`${COMMAND} subscribe 08:30 Europe/Paris\`; invite me to the channel first`,
-    `• \`${COMMAND} unsubscribe\`: stop it`,
-    `• \`${COMMAND} digest\`: see today's digest (only you see it)`,
-  ].join('\n');
-  return [...sections(safeMrkdwn(bot.about())), ...sections(usage)];
+    ...help.commands.map(item),
+  ];
+  if (help.digest.length > 0) {
+    usage.push(``, `*Daily digest* (an insight from the paper, and what was asked here the day before)`, ...help.digest.map(item));
+    usage.push(`  e.g. \`${COMMAND} ${help.subscribeExample}\`; invite me to the channel first`);
+  }
+  return [...sections(safeMrkdwn(help.about)), ...sections(usage.join('\n'))];
 }
-
 /** One section per topic with its example questions. */
 export function topicsBlocks(topics: readonly TopicSummary[]): KnownBlock[] {
   return [
@@ -55,19 +52,33 @@ export function sourceBlocks(s: Source): KnownBlock[] {
   return sections(lines.join('\n'), 1);
 }
 
-const FALLBACK: Record<ViewName, string> = {
-  help: 'How to use the EU-China bot',
-  topics: 'Topics I can answer about',
-  source: 'About the paper',
-};
+export interface ViewOptions {
+  /** Adds a "Share in channel" button (ephemeral replies only). */
+  readonly share?: boolean;
+  /** Already-safe mrkdwn shown above the view. */
+  readonly note?: string;
+}
 
-/** A static view as a message, with a "Share in channel" button when `share` is set. */
-export function renderView(bot: Bot, view: ViewName, options: { share?: boolean; note?: string } = {}): SlackMessage {
-  const body = view === 'help' ? helpBlocks(bot) : view === 'topics' ? topicsBlocks(bot.topics()) : sourceBlocks(bot.source());
+/** The help as a message. */
+export function renderHelp(help: Help, options: ViewOptions = {}): SlackMessage {
+  return viewMessage('help', 'How to use the EU-China bot', helpBlocks(help), options);
+}
+
+/** The topics as a message. */
+export function renderTopics(topics: readonly TopicSummary[], options: ViewOptions = {}): SlackMessage {
+  return viewMessage('topics', 'Topics I can answer about', topicsBlocks(topics), options);
+}
+
+/** The paper's details as a message. */
+export function renderSource(source: Source, options: ViewOptions = {}): SlackMessage {
+  return viewMessage('source', 'About the paper', sourceBlocks(source), options);
+}
+
+function viewMessage(view: ViewName, text: string, body: readonly KnownBlock[], options: ViewOptions): SlackMessage {
   const blocks = [
     ...(options.note ? [context([options.note])] : []),
     ...body,
     ...(options.share ? actions('controls', [shareButton({ kind: 'view', view })]) : []),
   ];
-  return { text: FALLBACK[view], blocks: capBlocks(blocks) };
+  return { text, blocks: capBlocks(blocks) };
 }

@@ -5,69 +5,62 @@
  * was given explicitly. `CloudAdapter.process` wants an express-style request and prints errors
  * with console.error, so a thin subclass runs the parsed activity and errors go to our Logger.
  * The same adapter posts the daily digest (`sink`) to the conversation references the bot keeps.
+ * This is the Teams `PlatformAdapter` the wiring lists.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
-import type { Bot } from '../../core/bot.js';
-import type { Conversations } from '../../core/conversation/conversations.js';
-import type { DigestCommands } from '../../core/digest/commands.js';
+import type { PlatformAdapter, PlatformProfile } from '../../core/conversation/adapter.js';
+import type { Pipeline } from '../../core/conversation/pipeline.js';
 import { AuthUnavailableError, BotError, DeliveryError, UnauthenticatedError } from '../../core/errors.js';
-import { loggingFeedbackSink, type FeedbackSink, type Logger } from '../../core/ports.js';
-import type { AnsweredMessages, DeliveryLog } from '../../core/store.js';
+import type { Logger } from '../../core/ports.js';
+import type { AnsweredMessages, ConversationRefStore as StoredRefs } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
 import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig, type TeamsAuthOptions } from './cloudAdapter.js';
+import { memoryConversationRefStore, scrubStoredConversationRefs, storeConversationRefs, type ConversationRefStore } from './conversationRefs.js';
 import type { RetryOptions } from './delivery.js';
 import { TeamsDigestSink } from './digestSink.js';
+import { TEAMS } from './inbound.js';
 import { renderFailure } from './render.js';
-import { memoryConversationRefStore, type ConversationRefStore } from './welcome.js';
 
 export { TeamsCloudAdapter } from './cloudAdapter.js';
-export { teamsChannelKey, teamsChannelOf } from './channelKey.js';
-export { scrubStoredConversationRefs, storeConversationRefs } from './conversationRefs.js';
+export { teamsChannelKey } from './inbound.js';
+export { scrubStoredConversationRefs, storeConversationRefs };
 export { createTeamsDigestSink, TeamsDigestSink } from './digestSink.js';
-export { teamsStorageDeps, type TeamsStorageOptions } from './storage.js';
+
+/** How the core speaks of Teams: its name, and commands typed as the bare words (to the bot). */
+export const TEAMS_PROFILE: PlatformProfile = { platform: TEAMS, command: (words) => words };
 
 export const MESSAGES_PATH = '/api/messages';
 /** Larger than any real activity (Teams caps messages near 100 KB). */
 export const MAX_BODY_BYTES = 512 * 1024;
 
 export interface TeamsAdapterDeps {
-  /** Answers questions; wrap it with withQuestionLog (channelOf: teamsChannelOf) to log them. */
-  readonly bot: Bot;
-  /** Answers compose-box searches (default `bot`): the unwrapped bot, so keystrokes are not logged. */
-  readonly searchBot?: Bot;
+  /** The core's conversation pipeline (commands, dedupe, follow-ups, logs, digest commands). */
+  readonly pipeline: Pipeline;
   readonly config: TeamsAdapterConfig;
   readonly logger: Logger;
-  /** Helpful / Not helpful clicks (the Store is one); default: logged only. */
-  readonly feedback?: FeedbackSink;
-  /** Where conversation references are kept (storeConversationRefs(store)); default: in memory. */
+  /** The store's conversation references (kept across restarts, scrubbed at start); in memory without it. */
+  readonly refs?: StoredRefs;
+  /** Where conversation references are kept, when not the store's (tests); in memory by default. */
   readonly conversations?: ConversationRefStore;
-  /** The digest commands (createDigestCommands); without them `subscribe` etc. are plain questions. */
-  readonly digest?: DigestCommands;
   readonly retry?: RetryOptions;
-  /** Activity ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
-  readonly deliveries?: DeliveryLog;
-  /** Follow-up questions (see teamsStorageDeps); without it each question stands alone. */
-  readonly followUps?: Conversations;
   /** The entry of each sent answer, for native feedback (the Store); in memory by default. */
   readonly answers?: AnsweredMessages;
   /** Where and how patiently the channel's signing keys are fetched (default DEFAULT_TEAMS_AUTH). */
   readonly auth?: Partial<TeamsAuthOptions>;
 }
 
-export interface TeamsAdapter {
+export interface TeamsAdapter extends PlatformAdapter {
   readonly adapter: TeamsCloudAdapter;
   readonly handler: RouteHandler;
   readonly conversations: ConversationRefStore;
-  /** Posts digests proactively to the kept conversation references (`sinkFor('teams')`). */
+  /** Posts digests proactively to the kept conversation references. */
   readonly sink: TeamsDigestSink;
   /** `local` when requests are accepted without authentication (TEAMS_LOCAL=1, no credentials). */
   readonly mode: 'authenticated' | 'local';
-  /** Nothing to release beyond the shared server; present so main.ts stops every adapter alike. */
-  stop(): Promise<void>;
 }
 
 /** Printed by `npm start` when the endpoint runs without authentication. */
@@ -83,22 +76,34 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const { config, logger } = deps;
   const adapter = createCloudAdapter(config, deps.auth);
   adapter.onTurnError = turnErrorHandler(logger);
-  const conversations = deps.conversations ?? memoryConversationRefStore();
+  const conversations = deps.conversations ?? (deps.refs ? storeConversationRefs(deps.refs, logger) : memoryConversationRefStore());
   const teamsBot = new EuChinaTeamsBot({
-    bot: deps.bot,
+    surface: deps.pipeline.surface(TEAMS_PROFILE),
     logger,
-    feedback: deps.feedback ?? loggingFeedbackSink(logger),
     conversations,
-    ...(deps.searchBot ? { searchBot: deps.searchBot } : {}),
-    ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
-    ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
-    ...(deps.followUps ? { followUps: deps.followUps } : {}),
     ...(deps.answers ? { answers: deps.answers } : {}),
   });
   const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
   const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });
-  return { adapter, handler, conversations, sink, mode: config.teams ? 'authenticated' : 'local', stop: async () => undefined };
+  const mode = config.teams ? 'authenticated' : 'local';
+  return {
+    ...TEAMS_PROFILE,
+    seeds: [],
+    // Unauthenticated Teams answers anyone who can reach the port: only this machine may.
+    loopbackOnly: mode === 'local',
+    adapter,
+    handler,
+    conversations,
+    sink,
+    mode,
+    start: async () => {
+      if (deps.refs) await scrubStoredConversationRefs(deps.refs, logger); // rows older versions wrote with user details
+      if (mode === 'local') process.stderr.write(`${TEAMS_LOCAL_WARNING}\n`);
+    },
+    // Nothing to release beyond the shared server.
+    stop: async () => undefined,
+  };
 }
 
 /** Creates the adapter and registers `POST /api/messages` on the shared server. */

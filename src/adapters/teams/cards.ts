@@ -4,7 +4,7 @@
  * markdown, after `neutralize` has removed tags (so no forged `<at>` mention) and control
  * characters and capped its length: nothing a user types can format, link or mention in a card.
  */
-import type { SubmitData } from './toQuestion.js';
+import type { SubmitData } from './inbound.js';
 
 export const CARD_VERSION = '1.5';
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -11,8 +11,7 @@ import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../../core/ports.js';
 import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
-import { baseConversationId } from './channelKey.js';
-import type { ConversationRefStore } from './welcome.js';
+import { baseConversationId } from './inbound.js';
 
 // z.object (not looseObject) drops every other field, the user's among them.
 const referenceSchema = z.object({
@@ -28,6 +27,27 @@ const referenceSchema = z.object({
   channelId: z.string().default('msteams'),
   serviceUrl: z.url({ protocol: /^https?$/ }),
 });
+
+/** Where conversation references are kept, keyed by conversation id. */
+export interface ConversationRefStore {
+  save(ref: Partial<ConversationReference>): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+  get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
+  list(): Promise<Partial<ConversationReference>[]>;
+}
+
+/** A store in process memory (lost at restart). */
+export function memoryConversationRefStore(): ConversationRefStore {
+  const refs = new Map<string, Partial<ConversationReference>>();
+  return {
+    save: async (ref) => {
+      if (ref.conversation?.id) refs.set(ref.conversation.id, ref);
+    },
+    remove: async (id) => void refs.delete(id),
+    get: async (id) => refs.get(id),
+    list: async () => [...refs.values()],
+  };
+}
 
 /** A reference without a user: `continueConversationAsync` needs the bot, the conversation and where to post. */
 export type MinimalReference = z.infer<typeof referenceSchema> & Partial<ConversationReference>;

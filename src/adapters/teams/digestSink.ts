@@ -13,7 +13,7 @@ import { PermanentDeliveryError, type DigestTarget, type MessageSink, type Poste
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
-import { conversationIdOf } from './channelKey.js';
+import { conversationIdOf } from './inbound.js';
 import { createCloudAdapter, teamsAppId, teamsEnabled, type TeamsAdapterConfig } from './cloudAdapter.js';
 import { storeConversationRefs } from './conversationRefs.js';
 import { retryAfterMs, statusOf } from './delivery.js';

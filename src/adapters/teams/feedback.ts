@@ -10,19 +10,10 @@ import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { AnsweredMessages } from '../../core/store.js';
-import { baseConversationId } from './channelKey.js';
-import type { Reply } from './render.js';
+import { baseConversationId } from './inbound.js';
 
 /** The invoke Teams sends when a feedback button's form is submitted. */
 export const SUBMIT_ACTION = 'message/submitAction';
-
-/** A reply with Teams' feedback buttons switched on. */
-export type FeedbackReply = Reply & { channelData?: { feedbackLoopEnabled: boolean } };
-
-/** `reply` with the native like / dislike buttons. */
-export function withFeedbackLoop(reply: Reply): FeedbackReply {
-  return { ...reply, channelData: { feedbackLoopEnabled: true } };
-}
 
 /** The key an answer is remembered by: its conversation (without the thread suffix) and message id, hashed. */
 export function answeredMessageKey(conversationId: string, messageId: string): string {

@@ -1,11 +1,10 @@
 /**
- * The compose-box search (`composeExtension/query`): what the user types is matched by the core,
+ * The compose-box search (`composeExtension/query`): what the user types is searched by the core,
  * and the best entries come back as answer cards (with their citations) to insert in a message.
  * The cards carry no Submit buttons: in a message a person sends, a Submit would go to the
  * extension rather than to a conversation with the bot, so only "Read the paper" links remain.
  */
 import type { MessagingExtensionQuery, MessagingExtensionResponse } from 'botbuilder';
-import type { Bot } from '../../core/bot.js';
 import type { Answer } from '../../core/types.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, neutralize } from './cards.js';
 import { answerCard, teamsText } from './render.js';
@@ -24,26 +23,14 @@ export function queryText(query: MessagingExtensionQuery): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Entries for `text`: the match and its related entries, or the "did you mean" ones; one per topic for ''. */
-export function searchEntries(bot: Bot, text: string, max: number): Answer[] {
-  let ids: string[];
-  if (text === '') {
-    ids = bot.topics(1).flatMap((t) => t.examples.map((e) => e.id));
-  } else {
-    const a = bot.ask(text);
-    ids = a.decision === 'answer' && a.entry ? [a.entry.id, ...a.related.map((r) => r.id)] : a.suggestions.map((s) => s.id);
-  }
-  return [...new Set(ids)].slice(0, max).flatMap((id) => {
-    const answer = bot.answerEntry(id);
-    return answer ? [answer] : [];
-  });
-}
+/** The core's search: the match and its related entries, or the "did you mean" ones; one per topic for ''. */
+export type Search = (text: string, max: number) => Answer[];
 
 /** The invoke response body for a search query. */
-export function searchResponse(bot: Bot, query: MessagingExtensionQuery): MessagingExtensionResponse {
+export function searchResponse(search: Search, query: MessagingExtensionQuery): MessagingExtensionResponse {
   const known = query.commandId === SEARCH_COMMAND_ID;
   const count = Math.min(MAX_RESULTS, Math.max(1, query.queryOptions?.count ?? DEFAULT_RESULTS));
-  const answers = known ? searchEntries(bot, queryText(query), count) : [];
+  const answers = known ? search(queryText(query), count) : [];
   return {
     composeExtension: {
       type: 'result',

@@ -6,8 +6,8 @@
  * so that no entry, however long, brings a card near Teams' ~28 KB message limit.
  */
 import type { TopicSummary } from '../../core/bot.js';
+import { sourceLines, type Help } from '../../core/conversation/commands.js';
 import type { Answer, Source } from '../../core/types.js';
-import { sourceText } from '../../cli/format.js';
 import {
   attachment,
   card,
@@ -135,11 +135,13 @@ function commandButton(command: 'help' | 'topics' | 'source', title: string): Su
   return { type: 'Action.Submit', title, data: { action: 'command', command } };
 }
 
-/** `help`: the core's help text and the commands as buttons. */
-export function renderHelp(helpText: string): Reply {
+/** `help`: the core's help text, the commands as Teams people type them, and buttons; `unknown`: the word that is no command. */
+export function renderHelp(help: Help, unknown?: string): Reply {
+  const commands = [...help.commands, ...help.digest].map((c) => `**${c.words.split(' ')[0] ?? c.words}**`).join(', ');
   const body = [
-    plain(helpText, LIMITS.answer),
-    label('Commands: **help**, **topics**, **source** — or just ask a question. In channels and group chats, @mention me.', { spacing: 'Medium' }),
+    ...(unknown !== undefined ? [plain(`I don't know "${unknown}"; here is what I can do.`, LIMITS.echo, { isSubtle: true })] : []),
+    plain(`${help.about} ${help.ask}`, LIMITS.answer),
+    label(`Commands: ${commands} — or just ask a question. In channels and group chats, @mention me.`, { spacing: 'Medium' }),
     buttons([commandButton('topics', 'Topics'), commandButton('source', 'Source')]),
   ];
   return { type: 'message', attachments: [attachment(card(body))] };
@@ -157,14 +159,9 @@ export function renderTopics(topics: readonly TopicSummary[]): Reply {
 
 /** `source`: the paper's details (same lines as the CLI and Slack) and its link. */
 export function renderSource(source: Source): Reply {
-  const [title = '', ...rest] = sourceText(source).split('\n');
+  const [title = '', ...rest] = sourceLines(source);
   const body = [plain(title, 300, { weight: 'Bolder' }), ...rest.map((line) => plain(line, 300))];
   return { type: 'message', attachments: [attachment(card(body, paperAction(source.url)))] };
-}
-
-/** The acknowledgement of a feedback click. */
-export function renderFeedbackThanks(helpful: boolean): Reply {
-  return { type: 'message', text: helpful ? 'Thanks for the feedback!' : 'Thanks for the feedback, it helps improve the answers.' };
 }
 
 /** What the user sees when the bot failed on its side. */

@@ -3,36 +3,17 @@
  * scope), it says once what it does and keeps the conversation reference, which the digest will
  * need to post proactively. Other people joining a team must not trigger a welcome each time, so
  * only the bot's own arrival counts. The store is a port: production keeps references in the
- * Store (conversationRefs.ts), tests may use the in-memory one below.
+ * Store (conversationRefs.ts), tests may use the in-memory one there.
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import { attachment, card, label, plain } from './cards.js';
-import { baseConversationId } from './channelKey.js';
+import { baseConversationId } from './inbound.js';
 import { minimalReference } from './conversationRefs.js';
+
+export { memoryConversationRefStore, type ConversationRefStore } from './conversationRefs.js';
 import type { Reply } from './render.js';
-import type { Scope } from './toQuestion.js';
-
-/** Where conversation references are kept, keyed by conversation id. */
-export interface ConversationRefStore {
-  save(ref: Partial<ConversationReference>): Promise<void>;
-  remove(conversationId: string): Promise<void>;
-  get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
-  list(): Promise<Partial<ConversationReference>[]>;
-}
-
-/** A store in process memory (lost at restart). */
-export function memoryConversationRefStore(): ConversationRefStore {
-  const refs = new Map<string, Partial<ConversationReference>>();
-  return {
-    save: async (ref) => {
-      if (ref.conversation?.id) refs.set(ref.conversation.id, ref);
-    },
-    remove: async (id) => void refs.delete(id),
-    get: async (id) => refs.get(id),
-    list: async () => [...refs.values()],
-  };
-}
+import type { Scope } from './inbound.js';
 
 /** True when this conversationUpdate adds the bot itself. */
 export function botWasAdded(activity: Activity): boolean {

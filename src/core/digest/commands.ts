@@ -2,7 +2,7 @@
  * The digest commands, platform-free: `subscribe [HH:MM] [zone]`, `unsubscribe` and `digest`
  * (today's digest, shown privately). They return plain text (plus the Digest for a preview) that
  * an adapter shows however it shows replies; invalid input gets a message with an example typed
- * the way that platform types commands.
+ * the way that platform types commands (`command`, given by the platform's adapter).
  */
 import type { Bot } from '../bot.js';
 import type { Clock } from '../ports.js';
@@ -23,7 +23,7 @@ export type SubscribeRequest =
   | { readonly ok: false; readonly message: string };
 
 /** Parses `[HH:MM] [IANA zone]` (either order, both optional); `command` is how the user types subscribe. */
-export function parseSubscribe(args: string, defaults: SubscribeDefaults, command = '/eu-china subscribe'): SubscribeRequest {
+export function parseSubscribe(args: string, defaults: SubscribeDefaults, command = 'subscribe'): SubscribeRequest {
   const example = `e.g. ${command} 08:30 Europe/Paris`;
   const fail = (message: string): SubscribeRequest => ({ ok: false, message });
   const words = args.trim().split(/\s+/).filter((w) => w !== '');
@@ -55,8 +55,8 @@ export interface DigestCommandDeps {
   readonly store: SubscriptionStore & DigestLedger & RotationStore & QuestionLog;
   readonly clock: Clock;
   readonly defaults: SubscribeDefaults;
-  /** How users type a command on a platform, for examples (default `/eu-china ` on Slack, none elsewhere). */
-  readonly commandPrefix?: (platform: string) => string;
+  /** How people type the command `words` on `platform`, for examples (default: the words alone). */
+  readonly command?: (platform: string, words: string) => string;
 }
 
 export interface DigestCommands {
@@ -68,16 +68,16 @@ export interface DigestCommands {
   handle(target: DigestTarget, text: string): Promise<CommandResult | undefined>;
 }
 
-const defaultPrefix = (platform: string): string => (platform === 'slack' ? '/eu-china ' : '');
+const bareWords = (_platform: string, words: string): string => words;
 
 /** The commands, bound to a store and a clock. */
 export function createDigestCommands(deps: DigestCommandDeps): DigestCommands {
-  const prefix = deps.commandPrefix ?? defaultPrefix;
+  const command = deps.command ?? bareWords;
   const commands: DigestCommands = {
-    subscribe: (target, args) => subscribe(deps, target, args, prefix(target.platform)),
+    subscribe: (target, args) => subscribe(deps, target, args, (words) => command(target.platform, words)),
     unsubscribe: async (target) => {
       const removed = await deps.store.unsubscribe(target.channel);
-      const again = `${prefix(target.platform)}subscribe`;
+      const again = command(target.platform, 'subscribe');
       return { text: removed ? `Unsubscribed: no more daily digest here. Subscribe again with ${again}.` : `This conversation was not subscribed to the daily digest. Subscribe with ${again}.` };
     },
     preview: async (target) => {
@@ -99,8 +99,8 @@ export function createDigestCommands(deps: DigestCommandDeps): DigestCommands {
   return commands;
 }
 
-async function subscribe(deps: DigestCommandDeps, target: DigestTarget, args: string, prefix: string): Promise<CommandResult> {
-  const request = parseSubscribe(args, deps.defaults, `${prefix}subscribe`);
+async function subscribe(deps: DigestCommandDeps, target: DigestTarget, args: string, command: (words: string) => string): Promise<CommandResult> {
+  const request = parseSubscribe(args, deps.defaults, command('subscribe'));
   if (!request.ok) return { text: request.message };
   const { created, subscription } = await deps.store.subscribe({ platform: target.platform, channel: target.channel, time: request.time, timeZone: request.timeZone });
   const now = deps.clock.now();
@@ -111,6 +111,6 @@ async function subscribe(deps: DigestCommandDeps, target: DigestTarget, args: st
   return {
     text:
       `${created ? 'Subscribed' : 'Updated'}: the EU-China digest will be posted here every day at ${subscription.time} ` +
-      `(${subscription.timeZone}), from ${first}. See today's with ${prefix}digest; stop with ${prefix}unsubscribe.`,
+      `(${subscription.timeZone}), from ${first}. See today's with ${command('digest')}; stop with ${command('unsubscribe')}.`,
   };
 }

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { suggestedPrompts } from '../../../src/adapters/slack/assistant.js';
-import { createConversations } from '../../../src/core/conversation/conversations.js';
+import { suggestedPrompts } from '../../../src/adapters/slack/listeners.js';
 import { memoryContextStore } from '../../../src/core/conversation/followUp.js';
 import { shownText } from '../../helpers/slackBlocks.js';
 import { realBot, startSlackHarness, type SlackHarness } from '../../helpers/slackHarness.js';
@@ -19,9 +18,7 @@ describe("Slack's agent messaging experience (real Bolt Assistant, real server, 
   let h: SlackHarness;
 
   beforeEach(async () => {
-    const bot = realBot();
-    const followUps = createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } });
-    h = await startSlackHarness({ logger: recordingLogger(), followUps });
+    h = await startSlackHarness({ logger: recordingLogger(), contexts: memoryContextStore() });
   });
   afterEach(async () => h.close());
 
@@ -30,7 +27,7 @@ describe("Slack's agent messaging experience (real Bolt Assistant, real server, 
     expect(res.status).toBe(200);
     const [call] = await h.fake.waitFor('assistant.threads.setSuggestedPrompts', 1);
     expect(call?.body).toMatchObject({ channel_id: 'D0DIRECT001', thread_ts: THREAD });
-    const expected = suggestedPrompts(realBot());
+    const expected = suggestedPrompts(realBot().topics(1));
     const examples = realBot().topics().flatMap((t) => t.examples.map((e) => e.question));
     expect(call?.body['prompts']).toEqual(expected);
     expect(expected.length).toBeGreaterThanOrEqual(2);

@@ -46,7 +46,7 @@ describe('Slack digest commands and delivery (real Bolt app, real SQLite store, 
     const reply = shownText(await h.command('subscribe 09:00 Europe/Paris'));
     expect(reply).not.toMatch(/Subscribed/);
     expect(reply).toMatch(/Sorry, I couldn't/);
-    expect(h.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'slack digest command failed', fields: expect.objectContaining({ error: expect.objectContaining({ code: 'store_unavailable' }) }) }));
+    expect(h.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'digest command failed', fields: expect.objectContaining({ error: expect.objectContaining({ code: 'store_unavailable' }) }) }));
   });
 
   it('subscribes by /eu-china, previews privately, posts one digest when due and none again', async () => {

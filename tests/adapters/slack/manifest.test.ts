@@ -3,8 +3,9 @@ import type { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { EVENTS_PATH } from '../../../src/adapters/slack/receiver.js';
 import { COMMAND } from '../../../src/adapters/slack/render.js';
-import { ASK_SHORTCUT } from '../../../src/adapters/slack/shortcut.js';
+import { ASK_SHORTCUT } from '../../../src/adapters/slack/listeners.js';
 import { helpBlocks } from '../../../src/adapters/slack/views.js';
+import { helpText } from '../../../src/core/conversation/commands.js';
 import { strings } from '../../helpers/slackBlocks.js';
 import { realBot } from '../../helpers/slackHarness.js';
 
@@ -40,7 +41,7 @@ describe.each(['manifest.json', 'manifest.http.json'])('Slack app manifest %s', 
   });
 
   it('lists every subcommand of the help text in the usage hint', () => {
-    const help = strings(helpBlocks(realBot())).join('\n');
+    const help = strings(helpBlocks(helpText(realBot().about(), true))).join('\n');
     const subcommands = [...new Set([...help.matchAll(new RegExp(`${COMMAND} ([a-z]+)\\b`, 'g'))].flatMap((m) => (m[1] ? [m[1]] : [])))];
     expect(subcommands).toEqual(expect.arrayContaining(['help', 'topics', 'source', 'subscribe', 'unsubscribe', 'digest']));
     const hint = manifest.features?.slash_commands?.[0]?.usage_hint ?? '';

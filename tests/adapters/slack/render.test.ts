@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/adapters/slack/blocks.js';
-import { homeView } from '../../../src/adapters/slack/home.js';
+import { homeView } from '../../../src/adapters/slack/listeners.js';
 import { escapeMrkdwn, safeMrkdwn, splitText, truncate } from '../../../src/adapters/slack/mrkdwn.js';
 import { renderAnswer } from '../../../src/adapters/slack/render.js';
-import { renderView } from '../../../src/adapters/slack/views.js';
+import { renderHelp, renderSource, renderTopics } from '../../../src/adapters/slack/views.js';
+import { helpText } from '../../../src/core/conversation/commands.js';
 import { createBot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import type { Answer } from '../../../src/core/types.js';
@@ -145,13 +146,13 @@ describe('renderAnswer', () => {
 
 describe('static views', () => {
   it('lists the commands in help, the daily digest ones included', () => {
-    const all = strings(renderView(bot, 'help').blocks).join('\n');
+    const all = strings(renderHelp(helpText(bot.about(), true)).blocks).join('\n');
     for (const command of ['topics', 'source', 'help', 'subscribe [HH:MM] [time zone]', 'unsubscribe', 'digest']) expect(all).toContain(`\`/eu-china ${command}\``);
     expect(all).toContain('/eu-china subscribe 08:30 Europe/Paris');
   });
 
   it('lists every topic with example questions', () => {
-    const message = renderView(bot, 'topics', { share: true });
+    const message = renderTopics(bot.topics(), { share: true });
     const all = strings(message.blocks).join('\n');
     for (const t of bot.topics()) expect(all).toContain(escapeMrkdwn(t.title));
     expect(buttonValues(message.blocks)).toEqual([{ action_id: 'share', value: 'view:topics' }]);
@@ -159,14 +160,14 @@ describe('static views', () => {
   });
 
   it('describes the source with its author, date and link', () => {
-    const all = strings(renderView(bot, 'source').blocks).join('\n');
+    const all = strings(renderSource(bot.source()).blocks).join('\n');
     expect(all).toContain(bot.source().author);
     expect(all).toContain('26 March 2024');
     expect(all).toContain(`<${PAPER_URL}|Read the paper>`);
   });
 
   it('builds an App Home tab with help, topics and the paper', () => {
-    const view = homeView(bot);
+    const view = homeView({ help: () => helpText(bot.about(), true), topics: (n) => bot.topics(n), source: () => bot.source() });
     expect(view.type).toBe('home');
     const all = strings(view.blocks).join('\n');
     expect(all).toContain('/eu-china topics');

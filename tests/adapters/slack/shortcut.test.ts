@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASK_SHORTCUT } from '../../../src/adapters/slack/shortcut.js';
+import { ASK_SHORTCUT } from '../../../src/adapters/slack/listeners.js';
 import { buttons, shownText } from '../../helpers/slackBlocks.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slackHarness.js';
 import { fixtureJson, postAction } from '../../helpers/slackRequests.js';

@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
-import { hashUserId } from '../../../src/adapters/teams/bot.js';
 import {
   post,
   startFakeConnector,
@@ -88,9 +87,9 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   it('records a feedback click through the FeedbackSink port and thanks the user', async () => {
     await post(server.url, fixture('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: false } }));
     expect(server.feedback.records).toEqual([
-      { platform: 'teams', userId: hashUserId('6f4a2c1e-93b7-4d2a-8e51-0c7d9b3a5f12'), entryId: 'paper-author', helpful: false },
+      { platform: 'teams', userId: '6f4a2c1e-93b7-4d2a-8e51-0c7d9b3a5f12', entryId: 'paper-author', helpful: false },
     ]);
-    expect(only(connector.requests).activity['text']).toMatch(/Thanks for the feedback/);
+    expect(only(connector.requests).activity['text']).toMatch(/Thanks for telling me. The curators review answers marked not helpful./);
   });
 
   it('returns answer cards with citations to a message extension query', async () => {
@@ -137,15 +136,16 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
     expect(connector.requests).toHaveLength(0);
   });
 
-  it('logs a failing turn once with context and tells the user something friendly', async () => {
+  // The core's one error policy now catches what used to fail the whole turn: the same apology as Slack.
+  it('logs a failed feedback write once with context and tells the user, never thanking them', async () => {
     const failing = await startTeamsServer({ bot, feedback: { record: () => Promise.reject(new Error('store is down')) } });
     try {
       const res = await post(failing.url, fixture('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: true } }));
       expect(res.status).toBe(200);
-      expect(only(connector.requests).activity['text']).toMatch(/something went wrong on my side/);
+      expect(only(connector.requests).activity['text']).toMatch(/Sorry, I couldn.t record your feedback/);
       const errors = failing.logger.entries.filter((e) => e.level === 'error');
       expect(errors).toHaveLength(1);
-      expect(errors[0]?.fields).toMatchObject({ activityType: 'message', activityId: 'f:4c1a0e37-5b8d-4e2f-9a61-7d3c2b1e0f98' });
+      expect(errors[0]?.fields).toMatchObject({ platform: 'teams', entryId: 'paper-author', helpful: true });
     } finally {
       await failing.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseConversationId, conversationIdOf, teamsChannelKey, teamsChannelOf } from '../../../src/adapters/teams/channelKey.js';
+import { baseConversationId, conversationIdOf, teamsChannelKey, toInbound } from '../../../src/adapters/teams/inbound.js';
 import { parseReference, scrubStoredConversationRefs, storeConversationRefs } from '../../../src/adapters/teams/conversationRefs.js';
 import { referenceOf } from '../../../src/adapters/teams/welcome.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
@@ -18,10 +18,9 @@ describe('Teams channel keys', () => {
     expect(conversationIdOf('teams:')).toBeUndefined();
   });
 
-  it('gives the question log the channel key of a question the adapter built, and nothing for other questions', () => {
-    expect(teamsChannelOf({ text: 'q', asker: { platform: 'teams', id: 'u' }, conversation: `teams:${CHANNEL};messageid=1` })).toBe(`teams:${CHANNEL}`);
-    expect(teamsChannelOf({ text: 'q', asker: { platform: 'slack', id: 'u' }, conversation: 'slack:C1:1.2' })).toBeUndefined();
-    expect(teamsChannelOf({ text: 'q' })).toBeUndefined();
+  it('gives the question log the channel key of a message in a thread, and the thread as its conversation', () => {
+    const inbound = toInbound(teamsActivity('channel_mention', { conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true } }));
+    expect(inbound).toMatchObject({ channel: `teams:${CHANNEL}`, conversation: `teams:${CHANNEL};messageid=1`, place: 'thread' });
   });
 });
 

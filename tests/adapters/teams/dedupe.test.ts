@@ -38,6 +38,6 @@ describe('Teams activity dedupe in the store', () => {
     running.push(after);
     expect((await post(after.server.url, activity)).status).toBe(200);
     expect(connector.requests).toHaveLength(1);
-    expect(after.server.logger.entries.filter((e) => /duplicate activity ignored/.test(e.message))).toHaveLength(1);
+    expect(after.server.logger.entries.filter((e) => /duplicate delivery ignored/.test(e.message))).toHaveLength(1);
   });
 });

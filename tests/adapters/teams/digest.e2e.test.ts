@@ -48,7 +48,8 @@ describe('Teams digest commands and delivery (real SQLite store, real CloudAdapt
     h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     for (const f of [h.store.file, `${h.store.file}-wal`, `${h.store.file}-shm`]) rmSync(f, { force: true });
     const replies = await h.personal('subscribe 09:00 Europe/Paris');
-    expect(replies.map(textOf)).toEqual([expect.stringMatching(/something went wrong/)]);
+    // The one error policy of the core (it was Teams' generic turn failure): the same apology as Slack.
+    expect(replies.map(textOf)).toEqual([expect.stringMatching(/Sorry, I couldn.t reach the digest settings/)]);
     expect(h.logger.entries).toContainEqual(expect.objectContaining({ level: 'error', fields: expect.objectContaining({ code: 'store_unavailable' }) }));
   });
 

@@ -2,6 +2,7 @@ import type { MessagingExtensionQuery } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { queryText, searchResponse } from '../../../src/adapters/teams/messageExtension.js';
+import { searchEntries } from '../../../src/core/conversation/pipeline.js';
 import { createBot, type Bot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { teamsActivity } from '../../helpers/teams.js';
@@ -10,6 +11,8 @@ let bot: Bot;
 beforeAll(() => {
   bot = createBot({ knowledge: loadKnowledge('knowledge') });
 });
+/** The core's search over the real knowledge, as the pipeline's surface runs it. */
+const search = () => (text: string, max: number) => searchEntries(bot, text, max);
 
 const querySchema = z.object({
   commandId: z.string(),
@@ -29,7 +32,7 @@ describe('message extension search', () => {
   });
 
   it('returns the matching entry first, as an answer card with its citation and a preview', () => {
-    const [first, ...rest] = searchResponse(bot, fixtureQuery()).composeExtension?.attachments ?? [];
+    const [first, ...rest] = searchResponse(search(), fixtureQuery()).composeExtension?.attachments ?? [];
     expect(first?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const card = JSON.stringify(first?.content);
     expect(card).toContain('Who wrote the paper?');
@@ -41,13 +44,13 @@ describe('message extension search', () => {
   });
 
   it('offers one example per topic when the search box opens', () => {
-    const result = searchResponse(bot, { commandId: 'searchQuery', parameters: [{ name: 'initialRun', value: 'true' }] });
+    const result = searchResponse(search(), { commandId: 'searchQuery', parameters: [{ name: 'initialRun', value: 'true' }] });
     expect(result.composeExtension?.attachments).toHaveLength(bot.knowledge.topics.length);
   });
 
   it('honours the requested count and returns nothing for an unknown command', () => {
     const query = { ...fixtureQuery(), queryOptions: { skip: 0, count: 1 } };
-    expect(searchResponse(bot, query).composeExtension?.attachments).toHaveLength(1);
-    expect(searchResponse(bot, { ...query, commandId: 'somethingElse' }).composeExtension?.attachments).toEqual([]);
+    expect(searchResponse(search(), query).composeExtension?.attachments).toHaveLength(1);
+    expect(searchResponse(search(), { ...query, commandId: 'somethingElse' }).composeExtension?.attachments).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { helpText } from '../../../src/core/conversation/commands.js';
 import { MAX_CLAIM_ABSTRACT, MAX_CLAIM_NAME, MAX_CLAIMS } from '../../../src/adapters/teams/citations.js';
 import { renderAnswer, renderHelp, renderSource, renderTopics, teamsEcho, teamsText, type Reply } from '../../../src/adapters/teams/render.js';
 import { renderWelcome } from '../../../src/adapters/teams/welcome.js';
@@ -159,8 +160,8 @@ describe('renderAnswer', () => {
 
 describe('command and welcome cards', () => {
   it('help shows the core help text and the commands', () => {
-    const text = json(renderHelp(bot.ask('help').text));
-    expect(text).toContain('Ask a question in plain words');
+    const text = json(renderHelp(helpText(bot.about(), false)));
+    expect(text).toContain('Ask me a question in plain words');
     expect(text).toContain('**topics**');
   });
 
@@ -182,7 +183,7 @@ describe('command and welcome cards', () => {
   });
 
   it('every card is Adaptive Card 1.5', () => {
-    const replies = [renderHelp('x'), renderTopics(bot.topics()), renderSource(bot.source()), renderWelcome('x', 'groupChat'), renderAnswer(huge)];
+    const replies = [renderHelp(helpText('x', true)), renderTopics(bot.topics()), renderSource(bot.source()), renderWelcome('x', 'groupChat'), renderAnswer(huge)];
     expect(replies.map((r) => cardOf(r).version)).toEqual(['1.5', '1.5', '1.5', '1.5', '1.5']);
   });
 });

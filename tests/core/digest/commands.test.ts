@@ -16,12 +16,12 @@ describe('parseSubscribe', () => {
   });
 
   it('explains an invalid time with an example', () => {
-    expect(parseSubscribe('25:00', defaults)).toEqual({ ok: false, message: 'Invalid time "25:00". Use HH:MM, e.g. /eu-china subscribe 08:30 Europe/Paris' });
+    expect(parseSubscribe('25:00', defaults, '/eu-china subscribe')).toEqual({ ok: false, message: 'Invalid time "25:00". Use HH:MM, e.g. /eu-china subscribe 08:30 Europe/Paris' });
     expect(parseSubscribe('9am', defaults, 'subscribe')).toEqual({ ok: false, message: 'Invalid time "9am". Use HH:MM, e.g. subscribe 08:30 Europe/Paris' });
   });
 
   it('explains an unknown zone, and two times or two zones', () => {
-    expect(parseSubscribe('08:30 Paris', defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/^Unknown time zone "Paris"\. Use an IANA time zone name, e\.g\. \/eu-china subscribe 08:30 Europe\/Paris$/) });
+    expect(parseSubscribe('08:30 Paris', defaults, '/eu-china subscribe')).toMatchObject({ ok: false, message: expect.stringMatching(/^Unknown time zone "Paris"\. Use an IANA time zone name, e\.g\. \/eu-china subscribe 08:30 Europe\/Paris$/) });
     expect(parseSubscribe('08:30 09:30', defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/one time only/) });
     expect(parseSubscribe('UTC Europe/Paris', defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/one time zone only/) });
   });
@@ -35,7 +35,7 @@ describe('the digest commands', () => {
     const clock = fakeClock(now);
     const store = tempStore(clock);
     opened.push(store);
-    return { clock, store, commands: createDigestCommands({ bot: tinyBot(), store, clock, defaults }) };
+    return { clock, store, commands: createDigestCommands({ bot: tinyBot(), store, clock, defaults, command: (platform, words) => (platform === 'slack' ? `/eu-china ${words}` : words) }) };
   }
   const slack = { platform: 'slack', channel: 'slack:C1' };
   const teams = { platform: 'teams', channel: 'teams:19:abc@thread.tacv2' };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDigestScheduler, configuredSubscriptions } from '../../../src/core/digest/service.js';
+import { configuredSubscriptions } from '../../../src/adapters/slack/inbound.js';
+import { startDigestScheduler } from '../../../src/core/digest/service.js';
 import { startTicker, type Timers } from '../../../src/core/digest/ticker.js';
 import { fakeClock, fakeSink, recordingLogger, runnerDeps, tempStore, tinyBot } from './fakes.js';
 

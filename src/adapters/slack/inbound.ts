@@ -1,11 +1,34 @@
 /**
- * Slack payload -> core `Question`, or `undefined` for what the bot must not answer: bot
- * messages, edits and other subtypes, its own messages, channel messages that do not mention it,
- * empty text. Slack sends text in its own markup (`<@U1>`, `<!here>`, `<url|label>`, `&lt;`);
- * the core gets plain words, so mentions are stripped and the rest turned back into what the
- * person saw. The renderer escapes it again on the way out.
+ * Slack payload -> the core's `InboundMessage` / `InboundAction`, or `undefined` for what the bot
+ * must not answer: bot messages, edits and other subtypes, its own messages, channel messages
+ * that do not mention it. Slack sends text in its own markup (`<@U1>`, `<!here>`, `<url|label>`,
+ * `&lt;`); the core gets plain words, so mentions are stripped and the rest turned back into what
+ * the person saw. The renderer escapes it again on the way out. The keys are chosen here, in the
+ * one place that knows their format: conversation `slack:<channel>:<thread ts>` (follow-ups are
+ * read per thread), channel `slack:<channel>` (subscriptions, the question log: keyed with the
+ * thread, every thread would be a "channel" and "Asked here yesterday" would find nothing).
  */
-import type { Question } from '../../core/types.js';
+import type { NewSubscription } from '../../core/store.js';
+import type { Action, InboundAction, InboundMessage } from '../../core/conversation/inbound.js';
+
+/** The platform name the store records. */
+export const SLACK = 'slack';
+const PREFIX = `${SLACK}:`;
+
+/** The channel key of a Slack channel id (`slack:C123`). */
+export const slackChannelKey = (channelId: string): string => `${PREFIX}${channelId}`;
+
+/** The channel id in a Slack channel key (`C123` for `slack:C123`); undefined for another platform's key. */
+export function slackChannelIdOf(channelKey: string): string | undefined {
+  if (!channelKey.startsWith(PREFIX)) return undefined;
+  const [id] = channelKey.slice(PREFIX.length).split(':');
+  return id ? id : undefined;
+}
+
+/** Subscriptions for DIGEST_SLACK_CHANNELS at the DIGEST_TIME / DIGEST_TZ defaults. */
+export function configuredSubscriptions(digest: { readonly time: string; readonly timeZone: string; readonly slackChannels: readonly string[] }): NewSubscription[] {
+  return digest.slackChannels.map((id) => ({ platform: SLACK, channel: slackChannelKey(id), time: digest.time, timeZone: digest.timeZone }));
+}
 
 /** The fields of an `app_mention` or `message` event this adapter reads (Bolt's event types fit). */
 export interface SlackMessageEvent {
@@ -65,26 +88,46 @@ export interface Click {
 /** Message subtypes that are still a person writing to the bot; every other subtype is ignored. */
 const ANSWERED_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
 
-/** The question in a mention or DM, or undefined when the event must be ignored. */
-export function toQuestion(event: SlackMessageEvent, self: SlackSelf = {}): Question | undefined {
-  if (event.type !== 'app_mention' && !(event.type === 'message' && event.channel_type === 'im')) return undefined;
-  if (event.subtype !== undefined && !ANSWERED_SUBTYPES.has(event.subtype)) return undefined;
-  if (event.bot_id !== undefined || !event.user || event.user === 'USLACKBOT') return undefined;
-  if (event.user === self.userId) return undefined;
+/** The message in a mention or DM, or undefined when the event must be ignored (a bare mention is a request for help). */
+export function toInbound(event: SlackMessageEvent, self: SlackSelf = {}): InboundMessage | undefined {
+  const user = personOf(event, self);
   const text = slackToPlain(event.text ?? '');
-  if (text === '') return undefined;
+  if (user === undefined || (text === '' && event.type !== 'app_mention')) return undefined;
+  const place = event.channel_type === 'im' ? 'dm' : event.thread_ts ? 'thread' : 'channel';
   return {
     text,
-    asker: { platform: 'slack', id: event.user },
-    conversation: `slack:${event.channel}:${event.thread_ts ?? event.ts}`,
+    asker: user,
+    conversation: `${PREFIX}${event.channel}:${event.thread_ts ?? event.ts}`,
+    channel: slackChannelKey(event.channel),
+    place,
   };
 }
 
-/** The question in `/eu-china <text>`, or undefined for empty text. */
-export function commandToQuestion(command: SlackCommandPayload): Question | undefined {
-  const text = slackToPlain(command.text);
+/** The person who wrote a mention or DM to the bot; undefined for anything else (bots, edits, other channels' messages). */
+function personOf(event: SlackMessageEvent, self: SlackSelf): string | undefined {
+  if (event.type !== 'app_mention' && !(event.type === 'message' && event.channel_type === 'im')) return undefined;
+  if (event.subtype !== undefined && !ANSWERED_SUBTYPES.has(event.subtype)) return undefined;
+  if (event.bot_id !== undefined || !event.user || event.user === 'USLACKBOT' || event.user === self.userId) return undefined;
+  return event.user;
+}
+
+/** `/eu-china <text>`: the command surface; no conversation, each command stands alone. */
+export function commandToInbound(command: SlackCommandPayload): InboundMessage {
+  return { text: slackToPlain(command.text), asker: command.user_id, channel: slackChannelKey(command.channel_id), place: 'command' };
+}
+
+/** The message a shortcut was used on, asked alone (not as a follow-up); undefined when it has no text. */
+export function shortcutToInbound(shortcut: { readonly message: { readonly text?: unknown }; readonly user: { readonly id: string }; readonly channel: { readonly id: string } }): InboundMessage | undefined {
+  const raw = shortcut.message.text;
+  const text = typeof raw === 'string' ? slackToPlain(raw) : '';
   if (text === '') return undefined;
-  return { text, asker: { platform: 'slack', id: command.user_id }, conversation: `slack:${command.channel_id}` };
+  return { text, asker: shortcut.user.id, channel: slackChannelKey(shortcut.channel.id), place: 'channel' };
+}
+
+/** A click as the core's action, from whoever clicked, in the clicked message's channel. */
+export function clickToInbound(click: Click, action: Action): InboundAction {
+  const channel = click.target?.channel;
+  return { action, asker: click.userId, ...(channel ? { channel: slackChannelKey(channel) } : {}) };
 }
 
 /** Mentions are answered in their thread (a new one under the question); DMs in the DM. */

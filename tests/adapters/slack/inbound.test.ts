@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SlackBlockActionPayload, SlackMessageEvent } from '../../../src/adapters/slack/toQuestion.js';
-import { commandToQuestion, replyTarget, slackToPlain, toClick, toQuestion } from '../../../src/adapters/slack/toQuestion.js';
-import { intentOf } from '../../../src/adapters/slack/reply.js';
+import type { SlackBlockActionPayload, SlackMessageEvent } from '../../../src/adapters/slack/inbound.js';
+import { commandToInbound, replyTarget, slackToPlain, toClick, toInbound } from '../../../src/adapters/slack/inbound.js';
 import { fixtureJson, fixtureText } from '../../helpers/slackRequests.js';
 
 const SELF = { userId: 'U0BOT0001', botId: 'B0BOT0001' };
@@ -17,49 +16,54 @@ function clickOf(name: string): SlackBlockActionPayload {
   return payload;
 }
 
-describe('toQuestion', () => {
-  it('turns an app_mention into a question without the mention, threaded under the message', () => {
-    expect(toQuestion(eventOf('app_mention.json'), SELF)).toEqual({
+describe('toInbound', () => {
+  it('turns an app_mention into a message without the mention, threaded under it, in its channel', () => {
+    expect(toInbound(eventOf('app_mention.json'), SELF)).toEqual({
       text: 'Who wrote the paper?',
-      asker: { platform: 'slack', id: 'U0ASKER001' },
+      asker: 'U0ASKER001',
       conversation: 'slack:C0GENERAL01:1712345678.000100',
+      channel: 'slack:C0GENERAL01',
+      place: 'channel',
     });
   });
 
-  it('turns a direct message into a question in the DM', () => {
-    expect(toQuestion(eventOf('message_im.json'), SELF)).toEqual({
+  it('turns a direct message into a message in the DM', () => {
+    expect(toInbound(eventOf('message_im.json'), SELF)).toEqual({
       text: 'When was the paper published?',
-      asker: { platform: 'slack', id: 'U0ASKER001' },
+      asker: 'U0ASKER001',
       conversation: 'slack:D0DIRECT001:1712345700.000200',
+      channel: 'slack:D0DIRECT001',
+      place: 'dm',
     });
   });
 
   it('ignores an edit (message_changed)', () => {
-    expect(toQuestion(eventOf('message_changed.json'), SELF)).toBeUndefined();
+    expect(toInbound(eventOf('message_changed.json'), SELF)).toBeUndefined();
   });
 
   it("ignores the bot's own messages, by bot id and by user id", () => {
     const own = eventOf('message_im_bot.json');
-    expect(toQuestion(own, SELF)).toBeUndefined();
-    expect(toQuestion({ ...own, bot_id: undefined }, SELF)).toBeUndefined();
+    expect(toInbound(own, SELF)).toBeUndefined();
+    expect(toInbound({ ...own, bot_id: undefined }, SELF)).toBeUndefined();
   });
 
   it('ignores other bots and Slackbot', () => {
     const dm = eventOf('message_im.json');
-    expect(toQuestion({ ...dm, bot_id: 'B0OTHER' }, SELF)).toBeUndefined();
-    expect(toQuestion({ ...dm, user: 'USLACKBOT' }, SELF)).toBeUndefined();
+    expect(toInbound({ ...dm, bot_id: 'B0OTHER' }, SELF)).toBeUndefined();
+    expect(toInbound({ ...dm, user: 'USLACKBOT' }, SELF)).toBeUndefined();
   });
 
-  it('ignores a mention with no text besides the mention', () => {
-    expect(toQuestion({ ...eventOf('app_mention.json'), text: '<@U0BOT0001>   ' }, SELF)).toBeUndefined();
+  // Unified with Teams: a bare mention asks what the bot does (it used to be ignored on Slack).
+  it('reads a mention with no text besides the mention as empty text, which the core answers with help', () => {
+    expect(toInbound({ ...eventOf('app_mention.json'), text: '<@U0BOT0001>   ' }, SELF)?.text).toBe('');
   });
 
   it('ignores channel messages that do not mention the bot', () => {
-    expect(toQuestion({ ...eventOf('message_im.json'), channel: 'C0GENERAL01', channel_type: 'channel' }, SELF)).toBeUndefined();
+    expect(toInbound({ ...eventOf('message_im.json'), channel: 'C0GENERAL01', channel_type: 'channel' }, SELF)).toBeUndefined();
   });
 
   it('keeps a file-share DM that has text', () => {
-    expect(toQuestion({ ...eventOf('message_im.json'), subtype: 'file_share' }, SELF)?.text).toBe('When was the paper published?');
+    expect(toInbound({ ...eventOf('message_im.json'), subtype: 'file_share' }, SELF)?.text).toBe('When was the paper published?');
   });
 });
 
@@ -96,15 +100,11 @@ describe('commandToQuestion', () => {
     const form = Object.fromEntries(new URLSearchParams(fixtureText('slash_command.txt')));
     const command = { command: form['command'] ?? '', text: form['text'] ?? '', user_id: form['user_id'] ?? '', channel_id: form['channel_id'] ?? '' };
     expect(command.command).toBe('/eu-china');
-    expect(commandToQuestion(command)).toEqual({
-      text: 'Who wrote the paper?',
-      asker: { platform: 'slack', id: 'U0ASKER001' },
-      conversation: 'slack:C0GENERAL01',
-    });
+    expect(commandToInbound(command)).toEqual({ text: 'Who wrote the paper?', asker: 'U0ASKER001', channel: 'slack:C0GENERAL01', place: 'command' });
   });
 
-  it('gives no question for an empty command', () => {
-    expect(commandToQuestion({ command: '/eu-china', text: '  ', user_id: 'U1', channel_id: 'C1' })).toBeUndefined();
+  it('gives empty text for an empty command (the core answers it with help)', () => {
+    expect(commandToInbound({ command: '/eu-china', text: '  ', user_id: 'U1', channel_id: 'C1' }).text).toBe('');
   });
 });
 
@@ -129,20 +129,5 @@ describe('toClick', () => {
   it('ignores a click without a value', () => {
     const payload = clickOf('block_actions.json');
     expect(toClick({ ...payload, actions: [{ action_id: 'related_0' }] })).toBeUndefined();
-  });
-});
-
-describe('intentOf', () => {
-  it('maps the subcommands and empty text to the static views', () => {
-    expect(intentOf('')).toEqual({ kind: 'view', view: 'help' });
-    expect(intentOf('help')).toEqual({ kind: 'view', view: 'help' });
-    expect(intentOf(' Topics ')).toEqual({ kind: 'view', view: 'topics' });
-    expect(intentOf('source')).toEqual({ kind: 'view', view: 'source' });
-    expect(intentOf('--verbose')).toEqual({ kind: 'view', view: 'help' });
-  });
-
-  it('sends anything else to the core, noting single words', () => {
-    expect(intentOf('Who wrote the paper?')).toEqual({ kind: 'ask', singleWord: false });
-    expect(intentOf('frobnicate')).toEqual({ kind: 'ask', singleWord: true });
   });
 });

@@ -1,0 +1,218 @@
+/**
+ * The conversation pipeline: what one message or one click does, once for every platform. An
+ * adapter binds it to its platform (`surface`) and hands it plain inbound data; the pipeline
+ * drops a delivery it has already handled (the DeliveryLog port), reads the command vocabulary,
+ * runs the digest commands with one error policy (log once with context, reply with an apology,
+ * never confirm a write that failed), answers questions in their conversation's context, logs
+ * each question once (the store pseudonymises the asker) and records feedback.
+ */
+import type { Bot, TopicSummary } from '../bot.js';
+import { createDigestCommands, type DigestCommands, type SubscribeDefaults } from '../digest/commands.js';
+import { questionRecord } from '../digest/questionLog.js';
+import { isFirstDelivery, memoryDeliveryLog } from '../deliveryLog.js';
+import { BotError } from '../errors.js';
+import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../ports.js';
+import type { DeliveryLog, DigestLedger, QuestionLog, RotationStore, SubscriptionStore } from '../store.js';
+import type { Answer, Question, Source } from '../types.js';
+import type { PlatformProfile } from './adapter.js';
+import { helpText, parseCommand, type Command, type Help, type ViewName } from './commands.js';
+import { createConversations, type Conversations } from './conversations.js';
+import type { ContextStore } from './followUp.js';
+import type { InboundAction, InboundMessage, Origin, Reply } from './inbound.js';
+
+export interface PipelineDeps {
+  readonly bot: Bot;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Delivery ids already handled (the Store, so a redelivery after a restart is dropped); in memory by default. */
+  readonly deliveries?: DeliveryLog;
+  /** Conversation contexts for follow-ups (the Store); without it each message stands alone. */
+  readonly contexts?: ContextStore;
+  /** Where questions are logged (the Store); nothing is logged without it. */
+  readonly questions?: QuestionLog;
+  /** Where feedback goes (the Store); logged only by default. */
+  readonly feedback?: FeedbackSink;
+  /** The digest's store and DIGEST_TIME / DIGEST_TZ; without it `subscribe`, `unsubscribe` and `digest` are questions. */
+  readonly digest?: { readonly store: SubscriptionStore & DigestLedger & RotationStore & QuestionLog; readonly defaults: SubscribeDefaults };
+}
+
+/** The pipeline as one platform's adapter sees it. */
+export interface Surface {
+  readonly profile: PlatformProfile;
+  /** The reply to one message; undefined for a redelivery, which gets no reply at all. */
+  handle(message: InboundMessage): Promise<Reply | undefined>;
+  /** The reply to one click; undefined for a redelivery. */
+  act(action: InboundAction): Promise<Reply | undefined>;
+  /** True the first time `key` is seen: for deliveries that are no message (an install, a Home tab opened). */
+  firstDelivery(key: string): Promise<boolean>;
+  /** A search box's results: the match and its related entries, or the "did you mean" ones; one per topic for ''. Not logged. */
+  search(text: string, max: number): Answer[];
+  help(): Help;
+  topics(examplesPerTopic?: number): TopicSummary[];
+  source(): Source;
+  about(): string;
+}
+
+export interface Pipeline {
+  /** The pipeline bound to one platform. */
+  surface(profile: PlatformProfile): Surface;
+}
+
+export const DIGEST_FAILED = "Sorry, I couldn't reach the digest settings just now. Please try again in a moment.";
+export const FEEDBACK_FAILED = "Sorry, I couldn't record your feedback just now.";
+export const THANKS_HELPFUL = 'Thanks, glad it helped!';
+export const THANKS_NOT_HELPFUL = 'Thanks for telling me. The curators review answers marked not helpful.';
+
+/** Builds the pipeline over the given ports. */
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const profiles = new Map<string, PlatformProfile>();
+  const deliveries = deps.deliveries ?? memoryDeliveryLog({ clock: deps.clock });
+  const conversations = deps.contexts ? createConversations({ bot: deps.bot, contexts: deps.contexts, clock: deps.clock, logger: deps.logger }) : undefined;
+  const digest = deps.digest
+    ? createDigestCommands({
+        bot: deps.bot,
+        store: deps.digest.store,
+        clock: deps.clock,
+        defaults: deps.digest.defaults,
+        command: (platform, words) => profiles.get(platform)?.command(words) ?? words,
+      })
+    : undefined;
+  const shared: Shared = { ...deps, deliveries, feedback: deps.feedback ?? loggingFeedbackSink(deps.logger), conversations, digest };
+  return {
+    surface(profile) {
+      profiles.set(profile.platform, profile);
+      return createSurface(shared, profile);
+    },
+  };
+}
+
+interface Shared extends Omit<PipelineDeps, 'digest'> {
+  readonly deliveries: DeliveryLog;
+  readonly feedback: FeedbackSink;
+  readonly conversations: Conversations | undefined;
+  readonly digest: DigestCommands | undefined;
+}
+
+function createSurface(deps: Shared, profile: PlatformProfile): Surface {
+  const { bot } = deps;
+  const first = async (key: string): Promise<boolean> => {
+    const isNew = await isFirstDelivery(deps.deliveries, key, deps.logger);
+    if (!isNew) deps.logger.debug('duplicate delivery ignored', { platform: profile.platform });
+    return isNew;
+  };
+  const fresh = async (origin: Origin): Promise<boolean> => origin.delivery === undefined || first(origin.delivery);
+  const help = (): Help => helpText(bot.about(), deps.digest !== undefined);
+  return {
+    profile,
+    handle: async (message) => ((await fresh(message)) ? onMessage(deps, profile, message, help) : undefined),
+    act: async (action) => ((await fresh(action)) ? onAction(deps, profile, action, help) : undefined),
+    firstDelivery: first,
+    search: (text, max) => searchEntries(bot, text, max),
+    help,
+    topics: (n = 3) => bot.topics(n),
+    source: () => bot.source(),
+    about: () => bot.about(),
+  };
+}
+
+function view(deps: Shared, name: ViewName, help: () => Help): Reply {
+  if (name === 'topics') return { kind: 'topics', topics: deps.bot.topics(3) };
+  if (name === 'source') return { kind: 'source', source: deps.bot.source() };
+  return { kind: 'help', help: help() };
+}
+
+async function onMessage(deps: Shared, profile: PlatformProfile, message: InboundMessage, help: () => Help): Promise<Reply> {
+  const command = parseCommand(message.text);
+  switch (command.kind) {
+    case 'view':
+      return view(deps, command.view, help);
+    case 'unknown':
+      return { kind: 'help', help: help(), unknownCommand: command.word };
+    case 'ask':
+      return ask(deps, profile, message, command, help);
+    default:
+      return deps.digest && message.channel !== undefined
+        ? digestCommand(deps, deps.digest, profile, { ...message, channel: message.channel }, command)
+        : ask(deps, profile, message, { kind: 'ask', text: message.text, singleWord: false }, help);
+  }
+}
+
+async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessage, command: Extract<Command, { kind: 'ask' }>, help: () => Help): Promise<Reply> {
+  const question: Question = {
+    text: command.text,
+    ...(message.asker !== undefined ? { asker: { platform: profile.platform, id: message.asker } } : {}),
+    ...(message.conversation !== undefined ? { conversation: message.conversation } : {}),
+  };
+  const reply = deps.conversations && message.conversation !== undefined ? await deps.conversations.reply(question) : { answer: deps.bot.ask(question), followUp: false };
+  logQuestion(deps, profile, question, reply.answer, message.channel);
+  // On a command surface a single word the paper knows nothing about is a mistyped command.
+  if (message.place === 'command' && command.singleWord && reply.answer.decision === 'decline') return { kind: 'help', help: help(), unknownCommand: command.text };
+  return { kind: 'answer', ...reply };
+}
+
+/** Fire-and-forget: an answer never waits for, or fails with, the log; a failed write is logged. */
+function logQuestion(deps: Shared, profile: PlatformProfile, question: Question, answer: Answer, channel: string | undefined): void {
+  deps.questions?.logQuestion(questionRecord(question, answer, deps.clock.now(), channel)).catch((error: unknown) => {
+    deps.logger.warn('question log: write failed; the answer was sent anyway', { platform: profile.platform, channel, error });
+  });
+}
+
+type DigestCommand = Extract<Command, { kind: 'subscribe' | 'unsubscribe' | 'digest' }>;
+
+async function digestCommand(deps: Shared, digest: DigestCommands, profile: PlatformProfile, message: InboundMessage & { channel: string }, command: DigestCommand): Promise<Reply> {
+  const target = { platform: profile.platform, channel: message.channel };
+  try {
+    if (command.kind === 'digest') {
+      const preview = await digest.preview(target);
+      return preview.digest ? { kind: 'digest', digest: preview.digest, text: preview.text } : { kind: 'notice', text: preview.text, failed: false };
+    }
+    if (command.kind === 'unsubscribe') return { kind: 'notice', text: (await digest.unsubscribe(target)).text, failed: false };
+    await message.beforeSubscribe?.();
+    return { kind: 'notice', text: (await digest.subscribe(target, command.args)).text, failed: false };
+  } catch (error) {
+    deps.logger.error('digest command failed', { platform: profile.platform, channel: target.channel, command: command.kind, code: codeOf(error), error });
+    return { kind: 'notice', text: DIGEST_FAILED, failed: true };
+  }
+}
+
+async function onAction(deps: Shared, profile: PlatformProfile, inbound: InboundAction, help: () => Help): Promise<Reply> {
+  const { action } = inbound;
+  switch (action.kind) {
+    case 'view':
+      return view(deps, action.view, help);
+    case 'again':
+      return { kind: 'answer', answer: deps.bot.ask(action.text), followUp: false };
+    case 'entry': {
+      const answer = deps.bot.answerEntry(action.entryId);
+      if (answer) return { kind: 'answer', answer, followUp: false };
+      deps.logger.warn('button for an unknown entry', { platform: profile.platform, entryId: action.entryId });
+      return { kind: 'notice', text: `That question is no longer in my list. Try ${profile.command('topics')}.`, failed: false };
+    }
+    case 'feedback':
+      try {
+        const comment = action.comment !== undefined ? { comment: action.comment } : {};
+        await deps.feedback.record({ platform: profile.platform, userId: inbound.asker ?? '', entryId: action.entryId, helpful: action.helpful, ...comment });
+        return { kind: 'notice', text: action.helpful ? THANKS_HELPFUL : THANKS_NOT_HELPFUL, failed: false };
+      } catch (error) {
+        deps.logger.error('feedback not recorded', { platform: profile.platform, entryId: action.entryId, helpful: action.helpful, code: codeOf(error), error });
+        return { kind: 'notice', text: FEEDBACK_FAILED, failed: true };
+      }
+  }
+}
+
+const codeOf = (error: unknown): string | undefined => (error instanceof BotError ? error.code : undefined);
+
+/** Entries for `text`: the match and its related entries, or the "did you mean" ones; one per topic for ''. */
+export function searchEntries(bot: Bot, text: string, max: number): Answer[] {
+  let ids: string[];
+  if (text === '') {
+    ids = bot.topics(1).flatMap((t) => t.examples.map((e) => e.id));
+  } else {
+    const a = bot.ask(text);
+    ids = a.decision === 'answer' && a.entry ? [a.entry.id, ...a.related.map((r) => r.id)] : a.suggestions.map((s) => s.id);
+  }
+  return [...new Set(ids)].slice(0, max).flatMap((id) => {
+    const answer = bot.answerEntry(id);
+    return answer ? [answer] : [];
+  });
+}
