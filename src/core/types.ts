@@ -41,6 +41,19 @@ export interface Citation {
 export interface EntryRef {
   readonly id: string;
   readonly question: string;
+  /** The language `question` is written in, when not English: a button for it answers in that language. */
+  readonly language?: 'fr' | 'de';
+}
+
+/** What a button for `ref` carries: its id, prefixed with its language outside English (`fr:paper-author`). */
+export function entryValue(ref: EntryRef): string {
+  return ref.language ? `${ref.language}:${ref.id}` : ref.id;
+}
+
+/** The entry id and language of a button's value written by `entryValue`. */
+export function parseEntryValue(value: string): { readonly id: string; readonly language: 'en' | 'fr' | 'de' } {
+  const match = /^(fr|de):(.+)$/.exec(value);
+  return match?.[1] && match[2] ? { id: match[2], language: match[1] === 'fr' ? 'fr' : 'de' } : { id: value, language: 'en' };
 }
 
 export interface Answer {

@@ -81,6 +81,33 @@ const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'a French question answered in French, quoting the English original',
+    run: async (d) => {
+      const text = one(await d.say('Qui a écrit ce document ?'));
+      expect(text).toContain(entry('paper-author')?.translations?.fr?.answer.slice(0, 50));
+      expect(text).toContain(entry('paper-author')?.citations[0]?.quote.slice(0, 40));
+    },
+  },
+  {
+    name: 'a German question answered in German',
+    run: async (d) => {
+      expect(one(await d.say('Wer hat das Papier geschrieben?'))).toContain(entry('paper-author')?.translations?.de?.answer.slice(0, 50));
+    },
+  },
+  {
+    name: 'a Related click on a French answer answers in French',
+    run: async (d) => {
+      expect(one(await d.click('related', 'fr:author-background'))).toContain(entry('author-background')?.translations?.fr?.answer.slice(0, 50));
+    },
+  },
+  {
+    name: 'topics asked in French words',
+    run: async (d) => {
+      const text = one(await d.say('thèmes'));
+      for (const t of bot.topics(3, 'fr')) expect(text).toContain(t.title.slice(0, 30));
+    },
+  },
+  {
     name: 'a Did-you-mean click',
     run: async (d) => {
       expect(one(await d.click('didYouMean', 'paper-date'))).toContain(entry('paper-date')?.answer.slice(0, 50));

@@ -5,7 +5,7 @@
  * shown in a plain_text element, so its `*bold*` or a fake "*Answer:*" is not formatted. Every
  * block goes through the limit helpers in `blocks.ts`.
  */
-import type { Answer, Citation, EntryRef } from '../../core/types.js';
+import { entryValue, type Answer, type Citation, type EntryRef } from '../../core/types.js';
 import { ACTION, encodeFeedback, encodeShare, type ShareValue } from './actionIds.js';
 import { actions, button, capBlocks, context, fallback, plainSection, sections, type Button, type KnownBlock, type SlackMessage } from './blocks.js';
 import { mrkdwnLink, safeMrkdwn, truncate } from './mrkdwn.js';
@@ -77,7 +77,7 @@ export function relatedBlocks(related: readonly EntryRef[]): KnownBlock[] {
 }
 
 function entryButton(prefix: string, index: number, entry: EntryRef): Button {
-  return button(`${prefix}_${index}`, entry.question, entry.id);
+  return button(`${prefix}_${index}`, entry.question, entryValue(entry));
 }
 
 function controlButtons(feedbackOn: string | undefined, share: ShareValue | undefined): Button[] {

@@ -7,7 +7,7 @@
  */
 import type { TopicSummary } from '../../core/bot.js';
 import { sourceLines, type Help } from '../../core/conversation/commands.js';
-import type { Answer, Source } from '../../core/types.js';
+import { entryValue, type Answer, type Source } from '../../core/types.js';
 import {
   attachment,
   card,
@@ -74,7 +74,7 @@ export function answerCard(answer: Answer, opts: CardOptions): AdaptiveCard {
     case 'answer':
       return card(answerBody(answer, opts), paperAction(answer.citations[0]?.url));
     case 'suggest':
-      return card([plain(answer.text, LIMITS.answer), youAsked(answer.question), buttons(answer.suggestions.map((s) => entryButton(s.id, s.question)))]);
+      return card([plain(answer.text, LIMITS.answer), youAsked(answer.question), buttons(answer.suggestions.map((s) => entryButton(entryValue(s), s.question)))]);
     case 'decline':
       return card([plain(answer.text, LIMITS.answer), youAsked(answer.question), buttons([commandButton('topics', 'Topics'), commandButton('help', 'Help')])]);
     case 'smalltalk':
@@ -104,7 +104,7 @@ export function answerBody(answer: Answer, { standalone, interactive }: CardOpti
   if (!interactive) return body;
   const related = answer.related.slice(0, LIMITS.related);
   if (related.length > 0) {
-    body.push(label('Related', { weight: 'Bolder', spacing: 'Medium' }), buttons(related.map((r) => entryButton(r.id, r.question))));
+    body.push(label('Related', { weight: 'Bolder', spacing: 'Medium' }), buttons(related.map((r) => entryButton(entryValue(r), r.question))));
   }
   if (answer.entry) body.push(feedbackButtons(answer.entry.id));
   return body;
@@ -152,7 +152,7 @@ export function renderTopics(topics: readonly TopicSummary[]): Reply {
   const body: CardElement[] = [label('Topics I can answer about:', { weight: 'Bolder', size: 'Medium' })];
   for (const t of topics.slice(0, 20)) {
     body.push({ type: 'RichTextBlock', inlines: [run(t.title, 120, { weight: 'Bolder' }), run(` (${t.entryCount} questions)`, 40, { isSubtle: true })] });
-    if (t.examples.length > 0) body.push(buttons(t.examples.slice(0, 3).map((e) => entryButton(e.id, e.question))));
+    if (t.examples.length > 0) body.push(buttons(t.examples.slice(0, 3).map((e) => entryButton(entryValue(e), e.question))));
   }
   return { type: 'message', attachments: [attachment(card(body))] };
 }

@@ -32,7 +32,7 @@ export function entryIn(entry: Entry, language: Language): Entry {
 export function answerComposer(k: Knowledge, byId: ReadonlyMap<string, Entry>, language: Language = 'en'): Composer {
   const strings = CORE_STRINGS[language];
   const local = (e: Entry): Entry => entryIn(e, language);
-  const localRef = (e: Entry): EntryRef => ref(local(e));
+  const localRef = (e: Entry): EntryRef => (language === 'en' ? ref(e) : { ...ref(local(e)), language });
   const paragraphs = new Map(k.paragraphs.map((p) => [p.id, p]));
   const sections = new Map(k.sections.map((s) => [s.id, s.title]));
   const locations = paragraphLocations(k);

@@ -11,7 +11,8 @@ import type { Source } from '../types.js';
 export type ViewName = 'help' | 'topics' | 'source';
 
 export type Command =
-  | { readonly kind: 'view'; readonly view: ViewName }
+  /** `language`: the view was asked for in French or German words ("thèmes", "Themen"). */
+  | { readonly kind: 'view'; readonly view: ViewName; readonly language?: 'fr' | 'de' }
   /** A word typed as a command (`/frobnicate`, `-x`) that is none. */
   | { readonly kind: 'unknown'; readonly word: string }
   | { readonly kind: 'subscribe'; readonly args: string }
@@ -32,6 +33,15 @@ const VIEWS: Readonly<Record<string, ViewName>> = {
   paper: 'source',
 };
 
+/** The views in French and German words, answered in that language ("aide" / "Hilfe" are small talk: the core answers them in kind). */
+const LOCAL_VIEWS: Readonly<Record<string, { readonly view: ViewName; readonly language: 'fr' | 'de' }>> = {
+  themes: { view: 'topics', language: 'fr' },
+  thèmes: { view: 'topics', language: 'fr' },
+  sujets: { view: 'topics', language: 'fr' },
+  themen: { view: 'topics', language: 'de' },
+  quelle: { view: 'source', language: 'de' },
+};
+
 /** What `text` asks for. Empty text (a bare mention, a bare command) is help. */
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();
@@ -39,6 +49,8 @@ export function parseCommand(text: string): Command {
   if (word === '') return { kind: 'view', view: 'help' };
   const view = VIEWS[word];
   if (view) return { kind: 'view', view };
+  const local = LOCAL_VIEWS[word];
+  if (local) return { kind: 'view', ...local };
   const [first = '', ...rest] = trimmed.replace(/^\//, '').split(/\s+/);
   const verb = first.toLowerCase();
   if (verb === 'subscribe') return { kind: 'subscribe', args: rest.join(' ') };

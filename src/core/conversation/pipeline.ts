@@ -11,9 +11,10 @@ import { createDigestCommands, type DigestCommands, type SubscribeDefaults } fro
 import { questionRecord } from '../digest/questionLog.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../deliveryLog.js';
 import { BotError } from '../errors.js';
+import { languageOf, type Language } from '../lang/languages.js';
 import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../ports.js';
 import type { DeliveryLog, DigestLedger, QuestionLog, RotationStore, SubscriptionStore } from '../store.js';
-import type { Answer, Question, Source } from '../types.js';
+import { parseEntryValue, type Answer, type Question, type Source } from '../types.js';
 import type { PlatformProfile } from './adapter.js';
 import { helpText, parseCommand, type Command, type Help, type ViewName } from './commands.js';
 import { createConversations, type Conversations } from './conversations.js';
@@ -115,8 +116,8 @@ function createSurface(deps: Shared, profile: PlatformProfile): Surface {
   };
 }
 
-function view(deps: Shared, name: ViewName, help: () => Help): Reply {
-  if (name === 'topics') return { kind: 'topics', topics: deps.bot.topics(3) };
+function view(deps: Shared, name: ViewName, help: () => Help, language: Language = 'en'): Reply {
+  if (name === 'topics') return { kind: 'topics', topics: deps.bot.topics(3, language) };
   if (name === 'source') return { kind: 'source', source: deps.bot.source() };
   return { kind: 'help', help: help() };
 }
@@ -125,7 +126,7 @@ async function onMessage(deps: Shared, profile: PlatformProfile, message: Inboun
   const command = parseCommand(message.text);
   switch (command.kind) {
     case 'view':
-      return view(deps, command.view, help);
+      return view(deps, command.view, help, command.language ?? languageOf(message.locale));
     case 'unknown':
       return { kind: 'help', help: help(), unknownCommand: command.word };
     case 'ask':
@@ -142,6 +143,7 @@ async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessa
     text: command.text,
     ...(message.asker !== undefined ? { asker: { platform: profile.platform, id: message.asker } } : {}),
     ...(message.conversation !== undefined ? { conversation: message.conversation } : {}),
+    ...(message.locale !== undefined ? { locale: message.locale } : {}),
   };
   const reply = deps.conversations && message.conversation !== undefined ? await deps.conversations.reply(question) : { answer: deps.bot.ask(question), followUp: false };
   logQuestion(deps, profile, question, reply.answer, message.channel);
@@ -183,7 +185,8 @@ async function onAction(deps: Shared, profile: PlatformProfile, inbound: Inbound
     case 'again':
       return { kind: 'answer', answer: deps.bot.ask(action.text), followUp: false };
     case 'entry': {
-      const answer = deps.bot.answerEntry(action.entryId);
+      const { id, language } = parseEntryValue(action.entryId);
+      const answer = deps.bot.answerEntry(id, language);
       if (answer) return { kind: 'answer', answer, followUp: false };
       deps.logger.warn('button for an unknown entry', { platform: profile.platform, entryId: action.entryId });
       return { kind: 'notice', text: `That question is no longer in my list. Try ${profile.command('topics')}.`, failed: false };
