@@ -11,6 +11,8 @@ import { createLogger } from './logger.js';
 import { hasPlatform, openStore, startAdapters, stopOnSignals, SYSTEM_CLOCK } from './wiring.js';
 
 const { config, bot } = startup();
+// The French and German indexes are built once the process is up, not before it answers.
+setTimeout(() => bot.warmUp(), 50).unref();
 if (hasPlatform(config)) await startPlatforms().catch(fail);
 else await runChat(bot, process.stdin, process.stdout, process.stdin.isTTY === true);
 

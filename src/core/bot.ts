@@ -45,6 +45,8 @@ export interface Bot {
   about(language?: Language): string;
   /** The languages the bot answers in: English, and each language the knowledge set translates into. */
   readonly languages: readonly Language[];
+  /** Builds every language's index now (they are otherwise built on their first question). */
+  warmUp(): void;
   readonly knowledge: Knowledge;
 }
 
@@ -65,19 +67,30 @@ export interface BotDeps {
   readonly matcher?: MatcherOptions;
 }
 
-/** Builds the bot: one matcher index per language, built here, once. */
+/**
+ * Builds the bot: the English index here, the French and German ones on their first question (or
+ * `warmUp`), each once: a process that only ever hears English never pays for them.
+ */
 export function createBot(deps: BotDeps): Bot {
   const { knowledge } = deps;
   const types = entryTypes(knowledge.entries);
-  const engines = new Map<Language, Engine>();
-  for (const language of LANGUAGES) {
+  const build = (language: Language): Engine | undefined => {
     const model = deps.models?.[language] ?? DECISION_MODELS[language];
-    const engine = buildEngine(knowledge, language, { model, ...(deps.matcher ? { matcher: deps.matcher } : {}) }, types);
-    if (engine) engines.set(language, engine);
-  }
-  const english = engines.get('en');
+    return buildEngine(knowledge, language, { model, ...(deps.matcher ? { matcher: deps.matcher } : {}) }, types);
+  };
+  const english = build('en');
   if (!english) throw new Error('the knowledge set has no entries');
-  const engineFor = (language: Language): Engine => engines.get(language) ?? english;
+  const languages = LANGUAGES.filter((l) => l === 'en' || knowledge.entries.some((e) => e.translations?.[l]));
+  const built = new Map<Language, Engine>([['en', english]]);
+  const engineFor = (language: Language): Engine => {
+    if (!languages.includes(language)) return english;
+    let engine = built.get(language);
+    if (!engine) {
+      engine = build(language) ?? english;
+      built.set(language, engine);
+    }
+    return engine;
+  };
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const explain = (question: Question | string, options: ExplainOptions = {}): Explanation => {
     const text = cleanQuestion(typeof question === 'string' ? question : question.text);
@@ -93,7 +106,7 @@ export function createBot(deps: BotDeps): Bot {
   };
   /** Weak in its own language: people mix languages ("c'est quoi le de-risking"), and short texts mislead detection. */
   const elsewhere = (first: Explanation, own: Engine, guessed: boolean): Explanation | undefined => {
-    for (const other of engines.values()) {
+    for (const other of languages.map(engineFor)) {
       if (other === own) continue;
       const tried = explainIn(other, first.answer.question, {});
       if (tried.answer.decision !== 'answer' && !(first.answer.decision === 'decline' && tried.answer.decision === 'suggest')) continue;
@@ -106,7 +119,8 @@ export function createBot(deps: BotDeps): Bot {
   const about = (language: Language = 'en'): string => aboutText(knowledge.source, language);
   return {
     knowledge,
-    languages: [...engines.keys()],
+    languages,
+    warmUp: () => void languages.forEach(engineFor),
     ask: (question) => explain(question).answer,
     explain,
     terms: (text) => english.matcher.terms(text),

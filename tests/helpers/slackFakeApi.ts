@@ -2,7 +2,7 @@
  * A fake Slack Web API on 127.0.0.1 for tests and the bench: the real Bolt app and WebClient
  * talk to it over HTTP through `slackApiUrl`, so nothing is mocked in-process and nothing
  * touches the internet. It answers auth.test, chat.postMessage, chat.postEphemeral,
- * views.publish, assistant.threads.setSuggestedPrompts and response_url posts, records every call, and can be told to fail.
+ * views.publish, assistant.threads.setSuggestedPrompts, users.info and response_url posts, records every call, and can be told to fail.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +38,8 @@ export interface FakeSlackApi {
   hold(method: string): () => void;
   /** Resolves once `method` has been called `count` times (rejects after `timeoutMs`). */
   waitFor(method: string, count: number, timeoutMs?: number): Promise<ApiCall[]>;
+  /** The locale `users.info` reports for a user id (shared by every fake in the process; clear it after use). */
+  readonly locales: Map<string, string>;
   /** Called for every call as it arrives (the bench uses it to time replies). */
   onCall: ((call: ApiCall) => void) | undefined;
   close(): Promise<void>;
@@ -49,7 +51,12 @@ const OK_BODIES: Readonly<Record<string, (body: Readonly<Record<string, unknown>
   'chat.postEphemeral': (_b, n) => ({ message_ts: `1712400000.${String(n).padStart(6, '0')}` }),
   'views.publish': () => ({ view: { id: 'V0HOME0001', type: 'home' } }),
   'assistant.threads.setSuggestedPrompts': () => ({}),
+  // A user's locale is what the test sets in `locales` (`U0ASKER001: 'fr-FR'`); none by default.
+  'users.info': (b) => ({ user: { id: b['user'], ...(typeof b['user'] === 'string' && LOCALES.get(b['user']) ? { locale: LOCALES.get(b['user']) } : {}) } }),
 };
+
+/** The locales `users.info` reports, by user id, set by tests through `FakeSlackApi.locales`. */
+const LOCALES = new Map<string, string>();
 
 /** Starts the fake on an ephemeral loopback port. */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
@@ -74,6 +81,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       };
     },
     onCall: undefined,
+    locales: LOCALES,
     close: () => close(server),
   };
   const server = createServer((req, res) => {

@@ -21,6 +21,7 @@ import { slackErrorCode } from './deliver.js';
 import { SlackDigestSink } from './digestSink.js';
 import { SLACK } from './inbound.js';
 import { registerListeners } from './listeners.js';
+import { createLocaleLookup } from './locale.js';
 import { COMMAND } from './render.js';
 import { EVENTS_PATH, SharedServerReceiver } from './receiver.js';
 
@@ -71,7 +72,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const app = new App({ token: config.botToken, receiver, logger: boltLogger, clientOptions: options, deferInitialization: true, convoStore: false });
   const surface = deps.pipeline.surface(SLACK_PROFILE);
   useDedupe(app, logger, surface);
-  registerListeners(app, { surface, logger });
+  registerListeners(app, { surface, logger, locale: createLocaleLookup(logger) });
   registerActions(app, { surface, logger });
   app.error(async (error) => logger.error('slack listener failed', { error, slackError: slackErrorCode(error) }));
   return {

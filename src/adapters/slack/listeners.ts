@@ -13,6 +13,7 @@ import type { Logger } from '../../core/ports.js';
 import { capBlocks, divider, header, LIMITS, type KnownBlock } from './blocks.js';
 import { APOLOGY, deliver } from './deliver.js';
 import { commandToInbound, replyTarget, shortcutToInbound, toInbound, type SlackMessageEvent, type SlackSelf } from './inbound.js';
+import type { LocaleLookup } from './locale.js';
 import { truncate } from './mrkdwn.js';
 import { COMMAND, notice } from './render.js';
 import { renderReply } from './reply.js';
@@ -23,6 +24,8 @@ import { helpBlocks, sourceBlocks, topicsBlocks } from './views.js';
 export interface ListenerDeps {
   readonly surface: Surface;
   readonly logger: Logger;
+  /** The asker's Slack locale, the language hint for questions whose words cannot tell (locale.ts). */
+  readonly locale?: LocaleLookup;
 }
 
 /** Registers every listener but the buttons (actions.ts); the assistant first (Bolt runs it as global middleware). */
@@ -38,7 +41,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 /** Answers one mention, DM or assistant-thread message; a digest preview asked by mention goes to the asker only. */
 export async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf): Promise<void> {
   const inbound = toInbound(event, self);
-  const reply = inbound && (await deps.surface.handle(inbound));
+  const locale = inbound?.asker !== undefined && deps.locale ? await deps.locale(client, inbound.asker) : undefined;
+  const reply = inbound && (await deps.surface.handle(locale ? { ...inbound, locale } : inbound));
   if (!reply) return;
   const target = replyTarget(event);
   if (reply.kind === 'digest' && event.type === 'app_mention' && event.user) {

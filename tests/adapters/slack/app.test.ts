@@ -56,6 +56,22 @@ describe('Slack app over HTTP (real Bolt, real server, fake Web API)', () => {
     expect(shown).toContain(`<${realBot().source().url}|Read the paper>`);
   });
 
+  it('answers a question whose words cannot tell its language in the asker\'s Slack locale (users.info, cached)', async () => {
+    const user = String((fixtureJson('message_im.json')['event'] as Record<string, unknown>)['user']);
+    h.fake.locales.set(user, 'fr-FR');
+    try {
+      const dm = (text: string, eventId: string) => withEvent(fixtureJson('message_im.json'), { text }, eventId);
+      await postEvent(h.eventsUrl, dm('ISSN?', 'Ev0LOCALE001'));
+      await postEvent(h.eventsUrl, dm('ISSN ?', 'Ev0LOCALE002'));
+      const calls = await h.fake.waitFor('chat.postMessage', 2);
+      const issn = realBot().knowledge.entries.find((e) => e.id === 'paper-issn');
+      for (const call of calls) expect(shownText(call)).toContain(issn?.translations?.fr?.answer.slice(0, 40));
+      expect(h.fake.callsTo('users.info').map((c) => [c.body['user'], c.body['include_locale']])).toEqual([[user, 'true']]);
+    } finally {
+      h.fake.locales.clear();
+    }
+  });
+
   it('answers a retried delivery of the same event exactly once', async () => {
     const envelope = mention({ eventId: 'Ev0RETRIED01' });
     expect((await postEvent(h.eventsUrl, envelope)).status).toBe(200);

@@ -28,6 +28,7 @@ const SCOPES: Readonly<Record<string, string>> = {
   'chat:write': 'chat.postMessage / chat.postEphemeral for answers, thanks and the digest',
   commands: 'the /eu-china command and the message shortcut',
   'im:history': 'the message.im event (DMs and assistant threads)',
+  'users:read': 'users.info with include_locale: the asker’s locale, the language hint for short questions',
 };
 const EVENTS = ['app_home_opened', 'app_mention', 'assistant_thread_started', 'message.im'];
 
