@@ -25,6 +25,6 @@ async function startPlatforms(): Promise<void> {
   stopOnSignals(logger, async () => {
     await digest.stop();
     await adapters.stop();
-    store.close();
+    await store.close();
   });
 }
