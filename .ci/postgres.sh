@@ -38,7 +38,8 @@ pg_start() {
   if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin postgres
   fi
-  PG_TMP=$(mktemp -d "${TMPDIR:-/tmp}/eu-china-pg.XXXXXX")
+  # Under /tmp, not $TMPDIR: the postgres user must be able to reach the folder.
+  PG_TMP=$(mktemp -d /tmp/eu-china-pg.XXXXXX)
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_TMP"; fi
   local port
   port=$(pg_free_port)
