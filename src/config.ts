@@ -19,6 +19,8 @@ const envSchema = z.object({
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
   PORT: port,
   DATA_DIR: optional,
+  DATABASE_URL: optional,
+  PSEUDONYM_SALT: optional,
   DIGEST_TIME: optional,
   DIGEST_TZ: optional,
   DIGEST_SLACK_CHANNELS: optional,
@@ -42,6 +44,8 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly port: number;
   readonly dataDir: string;
+  /** DATABASE_URL and PSEUDONYM_SALT: the shared PostgreSQL store; undefined means SQLite in DATA_DIR. */
+  readonly database: DatabaseConfig | undefined;
   /** Daily digest defaults and the Slack channels subscribed by configuration. */
   readonly digest: DigestConfig;
   readonly slack: { readonly botToken: string; readonly appToken?: string; readonly signingSecret?: string; readonly apiUrl?: string } | undefined;
@@ -58,6 +62,13 @@ export interface DigestConfig {
   readonly timeZone: string;
   /** DIGEST_SLACK_CHANNELS: Slack channel ids subscribed at the defaults on first start. */
   readonly slackChannels: readonly string[];
+}
+
+export interface DatabaseConfig {
+  /** postgres:// or postgresql:// URL; it holds the password, so never log it (see redactUrl). */
+  readonly url: string;
+  /** The salt every replica hashes people's ids with; kept out of the database. */
+  readonly pseudonymSalt: string;
 }
 
 export interface TeamsConfig {
@@ -84,6 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL ?? 'info',
     port: e.PORT,
     dataDir: e.DATA_DIR ?? 'data',
+    database: databaseConfig(e),
     digest: digestConfig(e),
     slack: slackConfig(e),
     teams: teamsConfig(e),
@@ -152,6 +164,30 @@ function teamsConfig(e: z.infer<typeof envSchema>): Config['teams'] {
     ...(appPassword ? { appPassword } : {}),
     ...(tenantId ? { tenantId } : {}),
   });
+}
+
+const MIN_SALT_CHARS = 16;
+
+/** DATABASE_URL chooses PostgreSQL, which needs PSEUDONYM_SALT; neither value is ever put in a message. */
+function databaseConfig(e: z.infer<typeof envSchema>): Config['database'] {
+  if (!e.DATABASE_URL) {
+    if (e.PSEUDONYM_SALT) {
+      throw new ConfigError(`PSEUDONYM_SALT is only used with DATABASE_URL (SQLite keeps its salt in DATA_DIR/asker-salt); unset it, or set DATABASE_URL; ${WHERE}`);
+    }
+    return undefined;
+  }
+  if (!/^postgres(ql)?:\/\/[^/]/i.test(e.DATABASE_URL) || !URL.canParse(e.DATABASE_URL)) {
+    throw new ConfigError(`DATABASE_URL must be a PostgreSQL URL such as postgres://USER:PASSWORD@HOST:5432/DATABASE (postgres:// or postgresql://); ${WHERE}`);
+  }
+  if (!e.PSEUDONYM_SALT) {
+    throw new ConfigError(
+      `PSEUDONYM_SALT is required when DATABASE_URL is set: the secret every replica hashes people's ids with, kept outside the database; generate one with \`openssl rand -hex 32\` and give all replicas the same value; ${WHERE}`,
+    );
+  }
+  if (e.PSEUDONYM_SALT.length < MIN_SALT_CHARS) {
+    throw new ConfigError(`PSEUDONYM_SALT is too short (${MIN_SALT_CHARS} characters at least); generate one with \`openssl rand -hex 32\`; ${WHERE}`);
+  }
+  return Object.freeze({ url: e.DATABASE_URL, pseudonymSalt: e.PSEUDONYM_SALT });
 }
 
 function digestConfig(e: z.infer<typeof envSchema>): DigestConfig {

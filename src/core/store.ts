@@ -1,9 +1,9 @@
 /**
  * The persistence port: small interfaces the core and the adapters depend on, and `Store`, all of
- * them at once, which the SQLite implementation in src/store provides. Everything is keyed by an
- * opaque channel key that the adapter chooses and the core never parses (`slack:C123`,
- * `teams:19:abc@thread.tacv2`): subscriptions, digest claims, rotation and the question log must
- * use the same key for "Asked here yesterday" to find a channel's questions.
+ * them at once, which the SQLite and PostgreSQL implementations in src/store provide. Everything
+ * is keyed by an opaque channel key that the adapter chooses and the core never parses
+ * (`slack:C123`, `teams:19:abc@thread.tacv2`): subscriptions, digest claims, rotation and the
+ * question log must use the same key for "Asked here yesterday" to find a channel's questions.
  */
 import type { ContextStore } from './conversation/followUp.js';
 import type { Decision } from './types.js';
@@ -180,8 +180,8 @@ export interface AnsweredMessages {
 
 export interface Store
   extends SubscriptionStore, DigestLedger, RotationStore, ConversationRefStore, QuestionLog, FeedbackLog, DeliveryLog, ContextStore, AnsweredMessages, StoreHealth {
-  /** Closes the database; the store must not be used afterwards. */
-  close(): void;
+  /** Closes the database (a network store waits for its connections to end); the store must not be used afterwards. */
+  close(): Promise<void> | void;
 }
 
 /** Questions are cut to this many characters before they are stored. */

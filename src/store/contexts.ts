@@ -4,15 +4,11 @@
  * names a person); rows older than the context lifetime are never returned and are deleted as
  * new ones are written, at most once per PURGE_EVERY_MS.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { CONTEXT_TTL_MS, type ContextStore } from '../core/conversation/followUp.js';
+import { sha256Hex as keyOf, toContext } from './shared.js';
 
 const PURGE_EVERY_MS = 5 * 60_000;
-const contextSchema = z.object({ entryId: z.string().optional(), suggestions: z.array(z.string()), at: z.string() });
-
-const keyOf = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 /** The ContextStore part of the SQLite store. */
 export function sqliteContexts(db: Database.Database, now: () => number): ContextStore {
@@ -25,11 +21,7 @@ export function sqliteContexts(db: Database.Database, now: () => number): Contex
   return {
     context: async (key) => {
       const row = read.get(keyOf(key), now() - CONTEXT_TTL_MS);
-      if (!row) return undefined;
-      const parsed = contextSchema.safeParse(JSON.parse(row.context));
-      if (!parsed.success) return undefined;
-      const { entryId, ...rest } = parsed.data;
-      return entryId === undefined ? rest : { ...rest, entryId };
+      return row ? toContext(JSON.parse(row.context)) : undefined;
     },
     saveContext: async (key, context) => {
       const at = now();

@@ -5,9 +5,9 @@
  * most once per PURGE_EVERY_MS, so the table stays small without a timer of its own. Keys are
  * stored as a SHA-256: a Teams key holds a conversation id, which for a 1:1 chat names a person.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DeliveryLog } from '../core/store.js';
+import { sha256Hex } from './shared.js';
 
 const PURGE_EVERY_MS = 5 * 60_000;
 
@@ -25,7 +25,7 @@ export function sqliteDeliveries(db: Database.Database, now: () => number, ttlMs
         purge.run(at - ttlMs);
         purgedAt = at;
       }
-      return record.run({ key: createHash('sha256').update(key).digest('hex'), at, expiredBefore: at - ttlMs }).changes === 1;
+      return record.run({ key: sha256Hex(key), at, expiredBefore: at - ttlMs }).changes === 1;
     },
   };
 }

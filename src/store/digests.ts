@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DigestClaim, DigestLedger, DigestRecord, DigestStatus, RotationState, RotationStore } from '../core/store.js';
+import { toRotation } from './shared.js';
 
 interface DigestRow {
   channel: string;
@@ -77,11 +78,7 @@ interface RotationRow {
   entry_id: string | null;
 }
 
-function toRotation(r: RotationRow): RotationState {
-  const order: unknown = JSON.parse(r.entry_order);
-  if (!Array.isArray(order) || !order.every((x) => typeof x === 'string')) throw new Error('rotation entry_order is not a list of ids');
-  return { order, position: r.position, cycle: r.cycle, ...(r.day ? { day: r.day } : {}), ...(r.entry_id ? { entryId: r.entry_id } : {}) };
-}
+const rotationOf = (r: RotationRow): RotationState => toRotation(JSON.parse(r.entry_order), r.position, r.cycle, r.day, r.entry_id);
 
 /** The RotationStore part of the SQLite store. */
 export function sqliteRotation(db: Database.Database): RotationStore {
@@ -92,7 +89,7 @@ export function sqliteRotation(db: Database.Database): RotationStore {
       cycle = excluded.cycle, day = excluded.day, entry_id = excluded.entry_id`);
   const update = db.transaction((channel: string, fn: (current: RotationState | undefined) => RotationState) => {
     const row = get.get(channel);
-    const next = fn(row ? toRotation(row) : undefined);
+    const next = fn(row ? rotationOf(row) : undefined);
     put.run(channel, JSON.stringify(next.order), next.position, next.cycle, next.day ?? null, next.entryId ?? null);
     return next;
   });

@@ -26,7 +26,7 @@ export function fileIdentityCheck(file: string): () => void {
 }
 
 /** `store` with every write followed by `check`, and every failed write turned into a StoreError. */
-export function guardWrites(store: Store, check: () => void): Store {
+export function guardWrites<S extends Store>(store: S, check: () => void): S {
   const w =
     <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

@@ -5,14 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Decision } from '../core/types.js';
-import {
-  MAX_LOGGED_QUESTION_CHARS,
-  type ConversationRefStore,
-  type FeedbackLog,
-  type LogQuery,
-  type LoggedQuestion,
-  type QuestionLog,
-} from '../core/store.js';
+import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog } from '../core/store.js';
+import { cutComment, cutText } from './shared.js';
 
 type Hash = (platform: string, id: string) => string;
 
@@ -51,8 +45,7 @@ export function sqliteQuestions(db: Database.Database, hash: Hash): QuestionLog 
   return {
     logQuestion: async (r) => {
       const asker = r.askerId ? hash(r.platform, r.askerId) : null;
-      const text = Array.from(r.question).slice(0, MAX_LOGGED_QUESTION_CHARS).join('');
-      insert.run(r.at.getTime(), r.platform, r.channel ?? null, asker, text, r.decision, r.entryId ?? null, r.confidence);
+      insert.run(r.at.getTime(), r.platform, r.channel ?? null, asker, cutText(r.question), r.decision, r.entryId ?? null, r.confidence);
     },
     questions: async (q) => select.all({ ...range(q), channel: q.channel ?? null }).map(toQuestion),
   };
@@ -87,12 +80,6 @@ export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => num
         ...(r.comment !== null ? { comment: r.comment } : {}),
       })),
   };
-}
-
-/** A comment is kept like a question: trimmed and cut to MAX_LOGGED_QUESTION_CHARS; empty is none. */
-function cutComment(comment: string | undefined): string | null {
-  const text = Array.from(comment?.trim() ?? '').slice(0, MAX_LOGGED_QUESTION_CHARS).join('');
-  return text === '' ? null : text;
 }
 
 /** The ConversationRefStore part of the SQLite store. */

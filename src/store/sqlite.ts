@@ -45,6 +45,8 @@ export interface SqliteStore extends Store {
   readonly file: string;
   /** The schema version after migrations. */
   readonly schemaVersion: number;
+  /** Closes the file at once (better-sqlite3 is synchronous). */
+  close(): void;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -84,7 +86,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
           throw new StoreError(`the database ${file} does not answer`, { cause });
         }
       },
-      close: () => db.close(),
+      close: () => void db.close(),
     }, check);
     return { ...store, file, schemaVersion };
   } catch (error) {
