@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'delivery_failed'
   | 'store_unavailable'
   | 'native_binding_missing'
+  | 'wordlists_missing'
   | 'unauthenticated'
   | 'auth_unavailable';
 
@@ -84,5 +85,12 @@ export class AuthUnavailableError extends BotError {
 export class NativeBindingError extends BotError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('native_binding_missing', message, options);
+  }
+}
+
+/** A word list under build/wordlists/ is missing or unreadable; the message names the file and the command that builds it. */
+export class WordListError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('wordlists_missing', message, options);
   }
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { KnowledgeIssue } from '../errors.js';
-import { foldGerman } from '../lang/profiles.js';
+import { foldGerman } from '../text/fold.js';
 import { stopwordsFor } from '../lang/stopwords.js';
 import type { Entry, EntryText, LanguageVocabulary, Topic, TranslatedLanguage } from '../types.js';
 import { languageVocabularySchema, qaFileSchema, translatedEntrySchema, translatedTopicsSchema } from './schema.js';

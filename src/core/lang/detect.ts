@@ -10,7 +10,8 @@
 import { createRequire } from 'node:module';
 import { franc } from 'franc-min';
 import { LANGUAGES, type Language } from './languages.js';
-import { foldGerman, nativeWord } from './profiles.js';
+import { foldGerman } from '../text/fold.js';
+import { nativeWord } from './profiles.js';
 
 /** Below this many letters franc is not asked: its guesses on short texts are noise. */
 export const MIN_DETECT_LETTERS = 16;

@@ -1,33 +1,19 @@
 /**
  * French and German text profiles for the matcher: Snowball stemmers (@orama/stemmers), word lists
- * (an-array-of-french-words, an-array-of-german-words, loaded on first use) and German folding
- * that writes umlauts as people without a German keyboard do (ä -> ae, ß -> ss), so "Könnten" and
- * "Koennten" meet. Words of either list, or English ones ("deal", "de-risking"), are not names.
+ * (an-array-of-french-words, an-array-of-german-words, folded at build time into build/wordlists/
+ * and read on first use, see ../text/wordlists.ts) and German folding (../text/fold.ts) that writes
+ * umlauts as people without a German keyboard do (ä -> ae, ß -> ss), so "Könnten" and "Koennten"
+ * meet. Words of either list, or English ones ("deal", "de-risking"), are not names.
  */
-import { createRequire } from 'node:module';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
-import { fold } from '../text/normalize.js';
+import { fold, foldGerman } from '../text/fold.js';
 import { ENGLISH, ENGLISH_LEXICON, type Lexicon, type TextProfile } from '../text/profile.js';
+import { wordList } from '../text/wordlists.js';
 import type { Language } from './languages.js';
 
-const load = (name: string): unknown => createRequire(import.meta.url)(name);
-
-/** Umlauts and ß spelt out before accents are dropped: "Rüstungsexporte" -> "ruestungsexporte". */
-export function foldGerman(text: string): string {
-  return fold(text.replace(/[äÄ]/g, 'ae').replace(/[öÖ]/g, 'oe').replace(/[üÜ]/g, 'ue').replace(/ß/g, 'ss'));
-}
-
-function wordList(packageName: string, foldWord: (w: string) => string): (w: string) => boolean {
-  let words: ReadonlySet<string> | undefined;
-  return (w) => {
-    words ??= new Set((load(packageName) as readonly string[]).map(foldWord));
-    return words.has(w);
-  };
-}
-
-const frenchWord = wordList('an-array-of-french-words', fold);
-const germanWord = wordList('an-array-of-german-words', foldGerman);
+const frenchWord = (w: string): boolean => wordList('fr-words').has(w);
+const germanWord = (w: string): boolean => wordList('de-words').has(w);
 
 /** True when `word` (folded as that language folds) is in the language's own word list (English: its dictionary). */
 export function nativeWord(language: Language, word: string): boolean {

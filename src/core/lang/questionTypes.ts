@@ -7,7 +7,7 @@
 import { fold } from '../text/normalize.js';
 import { questionType, type QuestionType } from '../text/questionType.js';
 import type { Language } from './languages.js';
-import { foldGerman } from './profiles.js';
+import { foldGerman } from '../text/fold.js';
 
 type Patterns = readonly (readonly [QuestionType, RegExp])[];
 

@@ -6,28 +6,16 @@
  */
 import { stemmer } from 'stemmer';
 import type { Alias } from '../types.js';
+import { fold } from './fold.js';
+
+// fold lives in fold.ts, free of imports, so scripts/wordlists.ts folds the word lists with it too.
+export { fold };
 
 /**
  * At most this many characters of a question are matched; the rest cannot change the answer.
  * Applied by the matcher to questions only: what is indexed (long answers, quotes) is never cut.
  */
 export const MAX_MATCH_CHARS = 600;
-
-/** Case, accent and punctuation folding; digits grouped as written. Pure, never throws. */
-export function fold(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/%/g, ' percent ')
-    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-    .replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
-    .replace(/(\d)([a-z])/g, '$1 $2')
-    .replace(/([a-z])(\d)/g, '$1 $2')
-    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
-    .replace(/[^a-z0-9.]+/g, ' ')
-    .trim();
-}
 
 export interface NormalizerData {
   readonly aliases: readonly Alias[];
