@@ -86,12 +86,15 @@ const SCENARIOS: readonly Scenario[] = [
       const text = one(await d.say('Qui a écrit ce document ?'));
       expect(text).toContain(entry('paper-author')?.translations?.fr?.answer.slice(0, 50));
       expect(text).toContain(entry('paper-author')?.citations[0]?.quote.slice(0, 40));
+      expect(text).toContain('Citations de l’original anglais.');
     },
   },
   {
     name: 'a German question answered in German',
     run: async (d) => {
-      expect(one(await d.say('Wer hat das Papier geschrieben?'))).toContain(entry('paper-author')?.translations?.de?.answer.slice(0, 50));
+      const text = one(await d.say('Wer hat das Papier geschrieben?'));
+      expect(text).toContain(entry('paper-author')?.translations?.de?.answer.slice(0, 50));
+      expect(text).toContain('Zitate aus dem englischen Original.');
     },
   },
   {

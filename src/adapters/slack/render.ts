@@ -5,6 +5,7 @@
  * shown in a plain_text element, so its `*bold*` or a fake "*Answer:*" is not formatted. Every
  * block goes through the limit helpers in `blocks.ts`.
  */
+import { CORE_STRINGS } from '../../core/lang/strings.js';
 import { entryValue, type Answer, type Citation, type EntryRef } from '../../core/types.js';
 import { ACTION, encodeFeedback, encodeShare, type ShareValue } from './actionIds.js';
 import { actions, button, capBlocks, context, fallback, plainSection, sections, type Button, type KnownBlock, type SlackMessage } from './blocks.js';
@@ -48,8 +49,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
 
 function decisionBlocks(answer: Answer): KnownBlock[] {
   switch (answer.decision) {
-    case 'answer':
-      return [...citationBlocks(answer.citations), ...relatedBlocks(answer.related)];
+    case 'answer': {
+      // Outside English, say that the quotes are the English original.
+      const note = answer.language ? CORE_STRINGS[answer.language].quotesInEnglish : undefined;
+      return [...(note ? [context([note])] : []), ...citationBlocks(answer.citations), ...relatedBlocks(answer.related)];
+    }
     case 'suggest':
       return actions('did_you_mean', answer.suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => entryButton(ACTION.didYouMean, i, s)));
     case 'decline':

@@ -7,6 +7,7 @@
  */
 import type { TopicSummary } from '../../core/bot.js';
 import { sourceLines, type Help } from '../../core/conversation/commands.js';
+import { CORE_STRINGS } from '../../core/lang/strings.js';
 import { entryValue, type Answer, type Source } from '../../core/types.js';
 import {
   attachment,
@@ -83,6 +84,12 @@ export function answerCard(answer: Answer, opts: CardOptions): AdaptiveCard {
 }
 
 /** The body of an answer card: question and answer when standalone, sources, then buttons when interactive. */
+/** "Sources", and outside English that the quotes are the English original. */
+function sourcesHeading(answer: Answer): string {
+  const note = answer.language ? CORE_STRINGS[answer.language].quotesInEnglish : undefined;
+  return note ? `Sources · ${note}` : 'Sources';
+}
+
 export function answerBody(answer: Answer, { standalone, interactive }: CardOptions): CardElement[] {
   const body: CardElement[] = [];
   if (standalone) {
@@ -90,7 +97,7 @@ export function answerBody(answer: Answer, { standalone, interactive }: CardOpti
     body.push(plain(answer.text, LIMITS.answer));
   }
   const shown = answer.citations.slice(0, LIMITS.cardCitations);
-  if (shown.length > 0) body.push(label('Sources', { weight: 'Bolder', spacing: 'Medium', separator: standalone }));
+  if (shown.length > 0) body.push(label(sourcesHeading(answer), { weight: 'Bolder', spacing: 'Medium', separator: standalone }));
   shown.forEach((c, i) => {
     body.push({
       type: 'Container',
