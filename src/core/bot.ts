@@ -102,13 +102,13 @@ export function createBot(deps: BotDeps): Bot {
     const first = explainIn(own, text, options);
     // An English text stays English: the other indexes are for questions written in their languages.
     if (first.answer.decision === 'answer' || (own.language === 'en' && detected.by === 'text')) return first;
-    return elsewhere(first, own, detected.by === 'default') ?? first;
+    return elsewhere(first, own, detected.by === 'default', options) ?? first;
   };
   /** Weak in its own language: people mix languages ("c'est quoi le de-risking"), and short texts mislead detection. */
-  const elsewhere = (first: Explanation, own: Engine, guessed: boolean): Explanation | undefined => {
+  const elsewhere = (first: Explanation, own: Engine, guessed: boolean, options: ExplainOptions): Explanation | undefined => {
     for (const other of languages.map(engineFor)) {
       if (other === own) continue;
-      const tried = explainIn(other, first.answer.question, {});
+      const tried = explainIn(other, first.answer.question, options);
       if (tried.answer.decision !== 'answer' && !(first.answer.decision === 'decline' && tried.answer.decision === 'suggest')) continue;
       // Reply in the asker's language, unless it was only the English default.
       const replyIn = guessed ? other : own;

@@ -55,3 +55,12 @@ describe('French and German questions', () => {
     expect(a).toMatchObject({ decision: 'answer', language: 'en', text: author?.answer });
   });
 });
+
+describe('the other languages tried before declining', () => {
+  it('keep the entries a follow-up excludes', () => {
+    // "ISSN?" tells no language: English first, then the French and German indexes.
+    const e = bot.explain('ISSN?', { exclude: ['paper-issn'] });
+    expect(e.answer.entry?.id).not.toBe('paper-issn');
+    expect(e.answer.suggestions.map((s) => s.id)).not.toContain('paper-issn');
+  });
+});
