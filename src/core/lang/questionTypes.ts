@@ -5,7 +5,7 @@
  * (German umlauts spelt out), the first question word deciding.
  */
 import { fold } from '../text/normalize.js';
-import { questionType, type QuestionType } from '../text/questionType.js';
+import { firstType, questionType, type QuestionType } from '../text/questionType.js';
 import type { Language } from './languages.js';
 import { foldGerman } from '../text/fold.js';
 
@@ -50,11 +50,5 @@ const PATTERNS: Readonly<Record<Exclude<Language, 'en'>, { readonly fold: (t: st
 export function questionTypeIn(language: Language, text: string): QuestionType | undefined {
   if (language === 'en') return questionType(text);
   const { fold: foldText, patterns } = PATTERNS[language];
-  const folded = foldText(text);
-  let first: { type: QuestionType; at: number } | undefined;
-  for (const [type, pattern] of patterns) {
-    const at = folded.search(pattern);
-    if (at >= 0 && (!first || at < first.at)) first = { type, at };
-  }
-  return first?.type;
+  return firstType(foldText(text), patterns);
 }

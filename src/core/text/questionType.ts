@@ -31,9 +31,13 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
 
 /** The type of the first question word in `text`, or undefined. */
 export function questionType(text: string): QuestionType | undefined {
-  const folded = fold(text);
+  return firstType(fold(text), PATTERNS);
+}
+
+/** The type whose pattern matches earliest in `folded` (any language's patterns), or undefined. */
+export function firstType(folded: string, patterns: readonly (readonly [QuestionType, RegExp])[]): QuestionType | undefined {
   let first: { type: QuestionType; at: number } | undefined;
-  for (const [type, pattern] of PATTERNS) {
+  for (const [type, pattern] of patterns) {
     const at = folded.search(pattern);
     if (at >= 0 && (!first || at < first.at)) first = { type, at };
   }
