@@ -34,7 +34,6 @@ export function createConversations(deps: ConversationDeps): Conversations {
   return {
     async reply(question) {
       const now = deps.clock.now();
-      const text = typeof question === 'string' ? question : question.text;
       const key = typeof question === 'string' ? undefined : question.conversation;
       if (key === undefined) {
         const answer = deps.bot.ask(question);
@@ -45,7 +44,7 @@ export function createConversations(deps: ConversationDeps): Conversations {
         warn('read', error);
         return undefined;
       });
-      const reply = resolveFollowUp(deps.bot, text, context, now);
+      const reply = resolveFollowUp(deps.bot, question, context, now);
       deps.record?.(question, reply.answer);
       await deps.contexts.saveContext(key, contextAfter(reply.answer, now)).catch((error: unknown) => warn('write', error));
       return reply;

@@ -8,7 +8,7 @@
  */
 import type { Bot } from '../bot.js';
 import { fold } from '../text/normalize.js';
-import type { Answer, Entry } from '../types.js';
+import type { Answer, Entry, Question } from '../types.js';
 
 /** What a conversation remembers of its last exchange. */
 export interface ConversationContext {
@@ -54,28 +54,31 @@ export function pickedSuggestion(text: string, offered: number): number | undefi
 }
 
 /** Answers `text` in the light of `context` (undefined or expired: as a question on its own). */
-export function resolveFollowUp(bot: Bot, text: string, context: ConversationContext | undefined, now: Date): Reply {
+export function resolveFollowUp(bot: Bot, question: Question | string, context: ConversationContext | undefined, now: Date): Reply {
+  const text = typeof question === 'string' ? question : question.text;
   const live = context && now.getTime() - Date.parse(context.at) <= CONTEXT_TTL_MS ? context : undefined;
-  if (!live) return { answer: bot.ask(text), followUp: false };
+  if (!live) return { answer: bot.ask(question), followUp: false };
   const pick = pickedSuggestion(text, live.suggestions.length);
   const picked = pick === undefined ? undefined : bot.answerEntry(live.suggestions[pick] ?? '');
   if (picked) return { answer: { ...picked, question: text }, followUp: true };
   const previous = live.entryId === undefined ? undefined : bot.knowledge.entries.find((e) => e.id === live.entryId);
-  return previous ? afterAnswer(bot, text, previous) : { answer: bot.ask(text), followUp: false };
+  return previous ? afterAnswer(bot, question, previous) : { answer: bot.ask(question), followUp: false };
 }
 
-/** `text` asked right after `previous` was the answer. */
-function afterAnswer(bot: Bot, text: string, previous: Entry): Reply {
+/** `question` asked right after `previous` was the answer; its locale, if any, stays the language hint. */
+function afterAnswer(bot: Bot, question: Question | string, previous: Entry): Reply {
+  const text = typeof question === 'string' ? question : question.text;
+  const as = (t: string): Question | string => (typeof question === 'string' ? t : { ...question, text: t });
   const f = fold(text).replace(/\s+(?:please|pls|plz|thanks|thx)$/, '');
   const next = MORE.test(f) ? moreAbout(bot, previous) : undefined;
   if (next) return { answer: { ...next, question: text }, followUp: true };
   const words = f.split(' ').filter((w) => w !== '').length;
-  if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: bot.ask(text), followUp: false };
+  if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: bot.ask(question), followUp: false };
   // Read with the previous question; a new subject the previous entry never mentions ("and the
   // EU?") must not get that entry back. "Why?" asks for the reason the entry gives, if it gives one.
-  const alone = bot.explain(text);
+  const alone = bot.explain(question);
   const options = { exclude: introducesSubject(bot, text, previous) ? [previous.id] : [], anyQuestionType: WHY.test(f) };
-  const together = bot.explain(`${text} ${previous.question}`, options);
+  const together = bot.explain(as(`${text} ${previous.question}`), options);
   const confidence = (e: typeof alone): number => (e.answer.decision === 'answer' ? e.answer.confidence : -1);
   if (together.answer.decision === 'answer' && confidence(together) >= confidence(alone)) return { answer: { ...together.answer, question: text }, followUp: true };
   if (alone.answer.decision === 'answer') return { answer: alone.answer, followUp: false };

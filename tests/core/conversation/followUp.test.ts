@@ -86,3 +86,13 @@ describe('follow-up questions', () => {
     ]);
   });
 });
+
+describe('the platform locale in a conversation', () => {
+  it('stays the language hint, with or without a previous answer', async () => {
+    const clock = fakeClock('2026-12-01T12:00:00Z');
+    const conversations = createConversations({ bot, contexts: memoryContextStore(), clock });
+    const ask = (text: string) => conversations.reply({ text, conversation: 'c-fr', locale: 'fr-FR' });
+    expect((await ask('ISSN?')).answer.language).toBe('fr');
+    expect((await ask('ISSN?')).answer.language).toBe('fr');
+  });
+});
