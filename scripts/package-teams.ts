@@ -4,16 +4,18 @@
  * that is not a GUID or no privacy / terms URL of the deployer's own (never a silent default: the
  * foundation publishes the paper, it does not run this bot), adds the personal-scope prompt starters
  * from the knowledge topics' example questions, and writes dist/eu-china-bot-teams.zip with
- * manifest.json and the two icons at its root, which is the layout Teams expects on upload.
+ * manifest.json, the two icons and the localisation files its `localizationInfo` names (fr.json,
+ * de.json, see teams-localization.ts) at its root, which is the layout Teams expects on upload.
  * A development tool, not the bot: it reads the environment itself (src/config.ts is the bot's).
  */
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config as readDotenv } from 'dotenv';
 import { ZipFile } from 'yazl';
 import { createBot, type TopicSummary } from '../src/core/bot.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
+import { localizeStrings, packageLanguages, personalListIndex } from './teams-localization.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST_DIR = join(ROOT, 'manifests', 'teams');
@@ -64,12 +66,21 @@ export function manifestVariables(env: Env, appVersion: string): Record<string, 
   };
 }
 
-/** One prompt starter per topic (its shortest example question), in topic order, at most MAX_PROMPT_STARTERS. */
-export function promptStarters(topics: readonly TopicSummary[]): ManifestCommand[] {
+/**
+ * One prompt starter per topic (its shortest English example question), in topic order, at most
+ * MAX_PROMPT_STARTERS. With `local` (the same topics in another language) each starter is the
+ * translation of that same entry, so a localised starter says what the English one in its place says.
+ */
+export function promptStarters(topics: readonly TopicSummary[], local: readonly TopicSummary[] = topics): ManifestCommand[] {
   return topics
     .flatMap((t) => {
       const [shortest] = [...t.examples].filter((e) => e.question.length <= MAX_COMMAND_TITLE).sort((a, b) => a.question.length - b.question.length);
-      return shortest ? [{ title: shortest.question, description: t.title, type: 'prompt' as const, prompt: shortest.question }] : [];
+      if (!shortest) return [];
+      const topic = local.find((l) => l.id === t.id);
+      const question = topic?.examples.find((e) => e.id === shortest.id)?.question;
+      if (!topic || question === undefined) throw new Error(`topic "${t.id}": no translation of its example "${shortest.id}" for the prompt starters`);
+      if (question.length > MAX_COMMAND_TITLE) throw new Error(`entry "${shortest.id}": "${question}" is longer than ${MAX_COMMAND_TITLE} characters, too long for a prompt starter; shorten it in knowledge/lang/`);
+      return [{ title: question, description: topic.title, type: 'prompt' as const, prompt: question }];
     })
     .slice(0, MAX_PROMPT_STARTERS);
 }
@@ -82,6 +93,17 @@ export function buildManifest(template: string, vars: Readonly<Record<string, st
   const [personal] = lists;
   if (personal) personal.commands = [...promptStarters(topics), ...personal.commands];
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * A localisation file (manifests/teams/<lang>.json) for the packaged manifest: placeholders filled,
+ * the personal commands' keys moved past the `starters` (that language's), the starters' keys added.
+ */
+export function buildLocalization(template: string, vars: Readonly<Record<string, string>>, starters: readonly ManifestCommand[], personalList: number): string {
+  const strings: unknown = JSON.parse(fillManifest(template, vars));
+  if (typeof strings !== 'object' || strings === null || Array.isArray(strings)) throw new Error('a Teams localisation file must hold one JSON object');
+  const localized = starters.map((s) => ({ title: s.title, description: s.description, prompt: s.prompt ?? s.title }));
+  return `${JSON.stringify(localizeStrings(Object.fromEntries(Object.entries(strings)), localized, personalList), null, 2)}\n`;
 }
 
 interface CommandList {
@@ -110,13 +132,12 @@ export function fillManifest(template: string, vars: Readonly<Record<string, str
   return filled;
 }
 
-/** Writes the zip (manifest.json, color.png, outline.png at the root) to `out`. */
-export function writePackage(manifestJson: string, out: string = ZIP_PATH): Promise<string> {
+/** Writes the zip (each of `files`, by name, at the root) to `out`. */
+export function writePackage(files: ReadonlyMap<string, Buffer>, out: string = ZIP_PATH): Promise<string> {
   mkdirSync(dirname(out), { recursive: true });
   const zip = new ZipFile();
   const mtime = new Date('2024-03-26T00:00:00Z'); // fixed, so the same input gives the same zip
-  zip.addBuffer(Buffer.from(manifestJson, 'utf8'), 'manifest.json', { mtime });
-  for (const icon of ['color.png', 'outline.png']) zip.addBuffer(readFileSync(join(MANIFEST_DIR, icon)), icon, { mtime });
+  for (const [name, content] of files) zip.addBuffer(content, name, { mtime });
   zip.end();
   return new Promise((resolve, reject) => {
     const stream = createWriteStream(out);
@@ -125,14 +146,32 @@ export function writePackage(manifestJson: string, out: string = ZIP_PATH): Prom
   });
 }
 
-/** The whole command: environment → filled manifest → zip. */
-export async function packageTeams(env: Env, out: string = ZIP_PATH): Promise<string> {
+/** The package's files by name: the filled manifest, its localisation files and the icons from `dir`. */
+export function packageFiles(env: Env, dir: string = MANIFEST_DIR): Map<string, Buffer> {
   const pkg: unknown = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '1.0.0';
-  const template = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
   const vars = manifestVariables(env, version);
-  const topics = createBot({ knowledge: loadKnowledge(join(ROOT, 'knowledge')) }).topics(3);
-  return writePackage(buildManifest(template, vars, topics), out);
+  const template = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  const languages = packageLanguages(JSON.parse(template));
+  for (const { language, file } of languages) {
+    if (!existsSync(join(dir, file))) throw new Error(`${join(dir, file)} is missing: manifest.json's localizationInfo names it for "${language}"; add the file or remove the language`);
+  }
+  const bot = createBot({ knowledge: loadKnowledge(join(ROOT, 'knowledge')) });
+  const topics = bot.topics(3);
+  const manifest = buildManifest(template, vars, topics);
+  const personal = personalListIndex(JSON.parse(manifest));
+  const files = new Map([['manifest.json', Buffer.from(manifest, 'utf8')]]);
+  for (const { language, file } of languages) {
+    const strings = buildLocalization(readFileSync(join(dir, file), 'utf8'), vars, promptStarters(topics, bot.topics(3, language)), personal);
+    files.set(file, Buffer.from(strings, 'utf8'));
+  }
+  for (const icon of ['color.png', 'outline.png']) files.set(icon, readFileSync(join(dir, icon)));
+  return files;
+}
+
+/** The whole command: environment → filled manifest and localisation files → zip. */
+export async function packageTeams(env: Env, out: string = ZIP_PATH, dir: string = MANIFEST_DIR): Promise<string> {
+  return writePackage(packageFiles(env, dir), out);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

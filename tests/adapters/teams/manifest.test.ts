@@ -1,41 +1,51 @@
 /**
- * The Teams manifest, validated offline against the official JSON schema bundled in
- * @microsoft/app-manifest (never fetched), the icons' sizes and colours, and the package layout.
+ * The Teams manifest and its French and German localisation files, validated offline against the
+ * official JSON schemas bundled in @microsoft/app-manifest (never fetched), the icons' sizes and
+ * colours, and the package layout.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES_PATH } from '../../../src/adapters/teams/app.js';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../../src/adapters/teams/messageExtension.js';
-import { buildManifest, MANIFEST_DIR, manifestVariables, packageTeams, promptStarters, fillManifest } from '../../../scripts/package-teams.js';
+import { buildLocalization, buildManifest, MANIFEST_DIR, manifestVariables, packageFiles, packageTeams, promptStarters, fillManifest } from '../../../scripts/package-teams.js';
+import { packageLanguages, personalListIndex } from '../../../scripts/teams-localization.js';
 import { createBot } from '../../../src/core/bot.js';
+import { parseCommand } from '../../../src/core/conversation/commands.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { readZip } from '../../helpers/teamsZip.js';
+import { localizationErrors, newestBundledSchema, officialSchema } from '../../helpers/teamsSchema.js';
 import { testTempDir } from '../../helpers/tmp.js';
-
-type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 
 const APP = '8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const URLS = { TEAMS_PRIVACY_URL: 'https://bot.example.org/privacy', TEAMS_TERMS_URL: 'https://bot.example.org/terms' };
 const ENV = { MicrosoftAppId: APP, ...URLS };
-const topics = createBot({ knowledge: loadKnowledge('knowledge') }).topics(3);
+const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+const topics = bot.topics(3);
 const template = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
-const filled = buildManifest(template, manifestVariables(ENV, '0.1.0'), topics);
-/** The newest Teams schema bundled in @microsoft/app-manifest, e.g. "1.30". */
-function newestBundledSchema(): string {
-  const root = dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
-  const versions = readdirSync(join(root, 'build', 'json-schemas', 'teams')).flatMap((d) => (/^v1\.\d+$/.test(d) ? [d.slice(1)] : []));
-  return versions.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).at(-1) ?? '';
+const vars = manifestVariables(ENV, '0.1.0');
+const filled = buildManifest(template, vars, topics);
+const LANGS = ['fr', 'de'] as const;
+const localeTemplate = (lang: string): string => readFileSync(join(MANIFEST_DIR, `${lang}.json`), 'utf8');
+/** The localisation file as packaged: keys moved past that language's prompt starters. */
+const packaged = (lang: (typeof LANGS)[number]): string =>
+  buildLocalization(localeTemplate(lang), vars, promptStarters(topics, bot.topics(3, lang)), personalListIndex(JSON.parse(filled)));
+const strings = (json: string): Map<string, unknown> => new Map(Object.entries(JSON.parse(json)));
+
+/** The manifest value a localisation key names (`bots[0].commandLists[1].commands[2].title`), if any. */
+function fieldAt(root: unknown, key: string): unknown {
+  const steps = [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
+  return steps.reduce<unknown>((node, step) => {
+    if (typeof step === 'number') return Array.isArray(node) ? node[step] : undefined;
+    return typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.entries(node).find(([k]) => k === step)?.[1] : undefined;
+  }, root);
 }
 
-function officialSchema(version: string): Schema {
-  const root = dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
-  // The library's own schema file, typed by the library's own signature.
-  const schema: Schema = JSON.parse(readFileSync(join(root, 'build', 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json'), 'utf8'));
-  return schema;
+/** The keys of `localized` that name no string of `manifest` (a wrong name or an index out of range). */
+function danglingKeys(manifest: unknown, localized: ReadonlyMap<string, unknown>): string[] {
+  return [...localized.keys()].filter((key) => key !== '$schema' && typeof fieldAt(manifest, key) !== 'string');
 }
 
 const png = (name: string): PNG => PNG.sync.read(readFileSync(join(MANIFEST_DIR, name)));
@@ -130,14 +140,119 @@ describe('Teams manifest', () => {
     expect(outline.data[3]).toBe(0); // a transparent corner
   });
 
-  it('packages manifest.json and the icons at the root of the zip', async () => {
+  it('packages manifest.json, the icons and the French and German files at the root of the zip', async () => {
     const out = join(testTempDir('teams-zip-'), 'app.zip');
     await packageTeams(ENV, out);
     const entries = readZip(readFileSync(out));
-    expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect([...entries.keys()].sort()).toEqual(['color.png', 'de.json', 'fr.json', 'manifest.json', 'outline.png']);
+    for (const lang of LANGS) expect(entries.get(`${lang}.json`)?.toString('utf8')).toBe(packaged(lang));
     const manifest: unknown = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '');
     expect(manifest).toMatchObject({ id: APP, bots: [{ botId: APP }], developer: { privacyUrl: URLS.TEAMS_PRIVACY_URL } });
     expect(manifest).toEqual(JSON.parse(filled));
     expect(entries.get('color.png')?.equals(readFileSync(join(MANIFEST_DIR, 'color.png')))).toBe(true);
+  });
+});
+
+/** Every command description of the manifest (bot commands, search command, its parameters) by localisation key. */
+function commandDescriptions(json: string): Map<string, string | undefined> {
+  const lists = TeamsManifestConverter.jsonToManifest(json).bots?.[0]?.commandLists ?? [];
+  const [search] = TeamsManifestConverter.jsonToManifest(json).composeExtensions?.[0]?.commands ?? [];
+  return new Map<string, string | undefined>([
+    ...lists.flatMap((l, i) => l.commands.map((c, j) => [`bots[0].commandLists[${i}].commands[${j}].description`, c.description] as const)),
+    ['composeExtensions[0].commands[0].description', search?.description],
+    ...(search?.parameters ?? []).map((p, k) => [`composeExtensions[0].commands[0].parameters[${k}].description`, p.description] as const),
+  ]);
+}
+
+describe('Teams localisation files', () => {
+  const manifest: unknown = JSON.parse(filled);
+  const englishStarters = promptStarters(topics);
+
+  it('are declared for French and German, by file name at the root of the package', () => {
+    expect(JSON.parse(template)).toMatchObject({
+      localizationInfo: { defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'fr', file: 'fr.json' }, { languageTag: 'de', file: 'de.json' }] },
+    });
+    expect(packageLanguages(manifest)).toEqual([{ language: 'fr', file: 'fr.json' }, { language: 'de', file: 'de.json' }]);
+  });
+
+  it('are valid against the bundled Localization schema offline, as checked in and as packaged', async () => {
+    for (const lang of LANGS) {
+      expect(await localizationErrors(localeTemplate(lang))).toEqual([]);
+      expect(await localizationErrors(packaged(lang))).toEqual([]);
+    }
+  });
+
+  it('would be caught by that validation if a string broke the schema', async () => {
+    const errors = await localizationErrors(packaged('fr').replace('"name.short": "Bot UE-Chine"', `"name.short": "${'x'.repeat(31)}"`));
+    expect(errors.join('\n')).toMatch(/\/name\.short/);
+  });
+
+  it('localise only fields the packaged manifest has, every index in range', () => {
+    for (const lang of LANGS) expect(danglingKeys(manifest, strings(packaged(lang)))).toEqual([]);
+    const wrong = new Map([...strings(packaged('de')), ['bots[0].commandLists[1].commands[12].description', 'x'], ['composeExtensions[0].commands[0].parameters[1].title', 'x'], ['name.shrot', 'x']]);
+    expect(danglingKeys(manifest, wrong)).toEqual(['bots[0].commandLists[1].commands[12].description', 'composeExtensions[0].commands[0].parameters[1].title', 'name.shrot']);
+  });
+
+  it('translate every command description of both lists and the search command in both languages', () => {
+    const english = commandDescriptions(filled);
+    expect(english.size).toBe(7 + englishStarters.length + 6 + 2); // team list, prompt starters, personal commands, search command and its field
+    for (const lang of LANGS) {
+      const localized = strings(packaged(lang));
+      for (const [key, text] of english) {
+        expect(localized.get(key), `${lang}: ${key}`).toEqual(expect.stringMatching(/\S/));
+        expect(localized.get(key), `${lang}: ${key} is still English`).not.toBe(text);
+      }
+      for (const key of ['composeExtensions[0].commands[0].title', 'composeExtensions[0].commands[0].parameters[0].title', 'name.short', 'description.full']) expect(localized.has(key), `${lang}: ${key}`).toBe(true);
+    }
+  });
+
+  it('title each command with a word the bot reads as that command: the English one, or its own word in that language', () => {
+    const lists = TeamsManifestConverter.jsonToManifest(filled).bots?.[0]?.commandLists ?? [];
+    for (const lang of LANGS) {
+      const localized = strings(packaged(lang));
+      // What typing `word` does; a view asked for in English words follows the user's locale, here `lang`.
+      const read = (word: unknown): unknown => {
+        const command = parseCommand(String(word));
+        return command.kind === 'view' ? { ...command, language: command.language ?? lang } : command;
+      };
+      lists.forEach((l, i) => l.commands.forEach((c, j) => {
+        if ('type' in c && c.type === 'prompt') return;
+        const title = localized.get(`bots[0].commandLists[${i}].commands[${j}].title`);
+        expect(read(title), `${lang}: "${String(title)}" for ${c.title}`).toEqual(read(c.title));
+      }));
+    }
+    expect(strings(packaged('fr')).get('bots[0].commandLists[0].commands[2].title')).toBe('thèmes');
+    expect(strings(packaged('de')).get('bots[0].commandLists[0].commands[0].title')).toBe('ask');
+  });
+
+  it('offer the same prompt starters in each language: the English questions translated, answered in that language', () => {
+    const personal = personalListIndex(manifest);
+    for (const lang of LANGS) {
+      const localized = strings(packaged(lang));
+      const titles = bot.topics(3, lang).map((t) => t.title);
+      englishStarters.forEach((english, i) => {
+        const key = (field: string): unknown => localized.get(`bots[0].commandLists[${personal}].commands[${i}].${field}`);
+        const prompt = key('prompt');
+        expect(typeof prompt).toBe('string');
+        expect(key('title')).toBe(prompt);
+        expect(titles).toContain(key('description'));
+        const answer = bot.ask(String(prompt));
+        expect({ decision: answer.decision, language: answer.language, entry: answer.entry?.id }).toEqual({ decision: 'answer', language: lang, entry: bot.ask(english.title).entry?.id });
+      });
+      expect(localized.has(`bots[0].commandLists[${personal}].commands[${englishStarters.length}].prompt`)).toBe(false);
+    }
+  });
+
+  it('get their placeholders filled when packaged, and refuse an unknown one', () => {
+    expect(JSON.parse(buildLocalization('{"name.full": "${{APP_DEVELOPER_NAME}}"}', vars, [], 1))).toEqual({ 'name.full': 'EU-China Bot' });
+    expect(() => buildLocalization('{"name.full": "${{NOPE}}"}', vars, [], 1)).toThrow(/NOPE/);
+    for (const lang of LANGS) expect(packaged(lang)).not.toContain('${{');
+  });
+
+  it('stop packaging, naming the file, when one the manifest declares is missing', () => {
+    const dir = testTempDir('teams-l10n-');
+    cpSync(MANIFEST_DIR, dir, { recursive: true });
+    rmSync(join(dir, 'de.json'));
+    expect(() => packageFiles(ENV, dir)).toThrow(/de\.json is missing: manifest\.json's localizationInfo names it for "de"/);
   });
 });
