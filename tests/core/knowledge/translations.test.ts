@@ -2,10 +2,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { KnowledgeError } from '../../../src/core/errors.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { languageCoverage } from '../../../src/core/knowledge/report.js';
-import { copyKnowledge } from '../../helpers/knowledge.js';
+import { copyKnowledge, knowledgeIssues } from '../../helpers/knowledge.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -22,15 +21,7 @@ function edited(file: string, edit: (entries: OverlayEntry[]) => OverlayEntry[])
   return dir;
 }
 
-function issuesOf(dir: string): string {
-  try {
-    loadKnowledge(dir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(KnowledgeError);
-    return (e as KnowledgeError).message;
-  }
-  throw new Error('expected the knowledge set to be rejected');
-}
+const issuesOf = knowledgeIssues;
 
 describe('the French and German overlays', () => {
   const k = loadKnowledge('knowledge');
