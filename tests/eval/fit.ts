@@ -16,6 +16,8 @@ import { expectedIds, type EvalCase } from './evaluate.js';
 
 /** The wrong-answer budget on the training sets: the 2% the answers issue allows, as a share of all questions. */
 export const MAX_WRONG_SHARE = 0.02;
+/** Suggestion gains this close to the best (one answerable question) are a tie; see fitAt. */
+const SUGGEST_TIE = 1;
 /** L2 penalty on the weights (not the bias). */
 const L2 = 0.5;
 const GRID = Array.from({ length: 95 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
@@ -167,20 +169,18 @@ function fitAt(knowledge: Knowledge, sets: LanguageCases, lengthBoost: number): 
   }
   // Suggestions: among the questions not answered, the score at which "did you mean" finds the
   // right entry for answerable questions most often, counting a suggestion offered for a question
-  // the paper does not answer at a quarter (noise, but not a wrong answer).
+  // the paper does not answer at a quarter (noise, but not a wrong answer). Gains within one
+  // question of the best are a tie, and the tie goes to the highest score: as useful, less noise.
   const notAnswered = data.filter((r) => !(r.x && r.y && Math.round(p(r.x) * 1000) / 1000 >= best.answerAt));
-  let suggestAt = 0.35;
-  let bestGain = -Infinity;
-  for (const t of GRID) {
-    const gain = notAnswered.reduce((g, r) => {
+  const gains = GRID.map((t) => ({
+    t,
+    gain: notAnswered.reduce((g, r) => {
       if (expectedIds(r.c).length > 0) return g + (r.rightScores.some((s) => s >= t) ? 1 : 0);
       return g - (r.otherScores.some((s) => s >= t) ? 0.25 : 0);
-    }, 0);
-    if (gain > bestGain) {
-      bestGain = gain;
-      suggestAt = t;
-    }
-  }
+    }, 0),
+  }));
+  const bestGain = Math.max(...gains.map((g) => g.gain));
+  const suggestAt = gains.filter((g) => g.gain >= bestGain - SUGGEST_TIE).reduce((hi, g) => Math.max(hi, g.t), 0);
   return {
     model: { lengthBoost, weights, bias, answerAt: best.answerAt, suggestAt },
     train: { total: data.length, right: best.right, wrong: best.wrong, answerable },

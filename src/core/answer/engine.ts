@@ -36,6 +36,8 @@ export function buildEngine(knowledge: Knowledge, language: Language, options: E
   const data: MatcherData = {
     aliases: [...(vocabulary?.aliases ?? []), ...knowledge.aliases],
     stopwords: [...(vocabulary?.stopwords ?? []), ...knowledge.stopwords],
+    // The canonical forms aliases write are English: only English's stop list drops them.
+    ...(english ? {} : { aliasStopwords: knowledge.stopwords }),
     neutralNames: [knowledge.source.author, knowledge.source.publisher, knowledge.source.series],
     profile: PROFILES[language],
     ...(english
