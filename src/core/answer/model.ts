@@ -9,20 +9,20 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 3.0093, lead: 2.8944, missingNames: -2.1536, unknownShare: -2.6792, coverage: 1.2543 },
-  bias: -1.8331,
-  answerAt: 0.77,
+  lengthBoost: 0.1,
+  weights: { score: 3.3432, lead: 2.4397, missingNames: -2.1735, unknownShare: -2.1547, coverage: 1.0893 },
+  bias: -1.7607,
+  answerAt: 0.83,
   suggestAt: 0.26,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.3,
-  weights: { score: 2.4243, lead: 2.6136, missingNames: -0.4464, unknownShare: -3.1952, coverage: 0.01 },
-  bias: -0.5087,
+  lengthBoost: 0.25,
+  weights: { score: 2.3217, lead: 3.0193, missingNames: -0.4361, unknownShare: -2.7622, coverage: 0.1999 },
+  bias: -0.8318,
   answerAt: 0.9,
-  suggestAt: 0.15,
+  suggestAt: 0.16,
 };
 
 export const DECISION_MODELS: Readonly<Record<Language, DecisionModel>> = {
