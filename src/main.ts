@@ -14,10 +14,14 @@ import { createLogger } from './logger.js';
 import { hasPlatform, openConfiguredStore, startAdapters, stopOnSignals, SYSTEM_CLOCK } from './wiring.js';
 
 const { config, bot } = startup();
-// The French and German indexes are built once the process is up, not before it answers.
-setTimeout(() => bot.warmUp(), 50).unref();
-if (hasPlatform(config)) await startPlatforms().catch(fail);
-else await runChat(bot, process.stdin, process.stdout, process.stdin.isTTY === true);
+// The French and German indexes are built once the process answers (HTTP listening, or the chat
+// prompt shown): built sooner, this synchronous work held up /healthz and the adapters' start.
+const warmUp = (): void => void setTimeout(() => bot.warmUp(), 50).unref();
+if (hasPlatform(config)) await startPlatforms().then(warmUp, fail);
+else {
+  warmUp();
+  await runChat(bot, process.stdin, process.stdout, process.stdin.isTTY === true);
+}
 
 /** The store, then the adapters, then the digest scheduler; a signal stops the requests and the digest together, then the store. */
 async function startPlatforms(): Promise<void> {

@@ -23,8 +23,6 @@ import type { NewSubscription, Store } from './core/store.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
 import { createPrometheusMetrics, registerMetrics } from './server/metrics.js';
 import { registerReadiness } from './server/readiness.js';
-import { redactUrl } from './store/postgres/pool.js';
-import { openPostgresStore } from './store/postgres/store.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -52,6 +50,8 @@ export async function openConfiguredStore(config: Pick<Config, 'dataDir' | 'data
 
 /** Connects to and migrates the PostgreSQL database; a failure names DATABASE_URL (its password hidden). */
 async function openDatabaseStore(database: DatabaseConfig, clock: Clock, logger: Logger): Promise<Store> {
+  // pg is imported only when DATABASE_URL chooses it: a SQLite process never loads it.
+  const [{ redactUrl }, { openPostgresStore }] = await Promise.all([import('./store/postgres/pool.js'), import('./store/postgres/store.js')]);
   const where = redactUrl(database.url);
   try {
     const store = await openPostgresStore({
@@ -185,25 +185,30 @@ async function listen(server: HttpServer, port: number, host: string | undefined
 /** How long a shutdown may take before the process gives up on it and exits 1 (inside Kubernetes' default 30 s grace). */
 export const SHUTDOWN_DEADLINE_MS = 25_000;
 
-/** On SIGINT or SIGTERM: runs `stop` (requests and the digest, then the store), then exits 0; 1 if it fails or overruns. */
+/** On SIGINT or SIGTERM: runs `stop` (requests and the digest, then the store), then exits 0; 1 if it fails or overruns; a second signal exits 1 at once. */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>, deadlineMs: number = SHUTDOWN_DEADLINE_MS): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.info('shutting down', { signal });
-      setTimeout(() => {
-        logger.error('shutdown did not finish in time; exiting', { signal, deadlineMs });
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn('second signal during shutdown; exiting now', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('shutting down', { signal });
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting', { signal, deadlineMs });
+      process.exit(1);
+    }, deadlineMs).unref();
+    stop().then(
+      () => {
+        logger.info('stopped', { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error('shutdown failed', { signal, error });
         process.exit(1);
-      }, deadlineMs).unref();
-      stop().then(
-        () => {
-          logger.info('stopped', { signal });
-          process.exit(0);
-        },
-        (error: unknown) => {
-          logger.error('shutdown failed', { signal, error });
-          process.exit(1);
-        },
-      );
-    });
-  }
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal);
 }
