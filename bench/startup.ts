@@ -3,7 +3,10 @@
  * its resident memory then, with both adapters configured (Slack HTTP mode against a fake Web API
  * on 127.0.0.1, Teams with TEAMS_LOCAL=1), for the compiled entry point (`node dist/main.js`, built
  * first with `npm run build`) beside the old one (`node --import tsx src/main.ts`, one process, as
- * `tsx` itself would add a wrapper process). Median of RUNS runs each; figures only, no targets.
+ * `tsx` itself would add a wrapper process) and beside a bare Bolt + botbuilder app started the
+ * same way (bench/bare-sdk.mjs: both SDKs, HTTP, /healthz, nothing of ours), so the figures say
+ * what the bot adds to what the SDKs cost on this machine now. The three are run in turn, RUNS
+ * rounds, so a change of load hits all three alike; medians and ratios, no targets asserted.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,8 +15,10 @@ import { performance } from 'node:perf_hooks';
 import { startFakeSlackApi } from '../tests/helpers/slackFakeApi.js';
 import { tempDir } from '../tests/core/digest/fakes.js';
 
-const RUNS = 5;
-const ENTRIES = { compiled: ['dist/main.js'], tsx: ['--import', 'tsx', 'src/main.ts'] } as const;
+/** Rounds (BENCH_RUNS, default 5). */
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const ENTRIES = { compiled: ['dist/main.js'], bare: ['bench/bare-sdk.mjs'], tsx: ['--import', 'tsx', 'src/main.ts'] } as const;
+type Entry = keyof typeof ENTRIES;
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -57,22 +62,37 @@ async function once(args: readonly string[], apiUrl: string): Promise<{ ms: numb
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (x: number): number => Math.round(x * 10) / 10;
 
-async function measure(args: readonly string[], apiUrl: string): Promise<{ healthzMs: number; rssMb: number; runsMs: number[] }> {
-  const runs: { ms: number; rssMb: number }[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await once(args, apiUrl));
-  return { healthzMs: round(median(runs.map((r) => r.ms))), rssMb: round(median(runs.map((r) => r.rssMb))), runsMs: runs.map((r) => round(r.ms)) };
+interface Figures {
+  healthzMs: number;
+  rssMb: number;
+  runsMs: number[];
 }
 
-if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+/** RUNS rounds of every entry in turn; the median time and RSS of each. */
+async function measure(apiUrl: string): Promise<Record<Entry, Figures>> {
+  const runs: Record<Entry, { ms: number; rssMb: number }[]> = { compiled: [], bare: [], tsx: [] };
+  const entries = Object.keys(ENTRIES) as Entry[];
+  for (let i = 0; i < RUNS; i++) for (const entry of entries) runs[entry].push(await once(ENTRIES[entry], apiUrl));
+  const figures = (r: { ms: number; rssMb: number }[]): Figures => ({ healthzMs: round(median(r.map((x) => x.ms))), rssMb: round(median(r.map((x) => x.rssMb))), runsMs: r.map((x) => round(x.ms)) });
+  return { compiled: figures(runs.compiled), bare: figures(runs.bare), tsx: figures(runs.tsx) };
+}
+
+if (spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
 const api = await startFakeSlackApi();
-const compiled = await measure(ENTRIES.compiled, api.apiUrl);
-const tsx = await measure(ENTRIES.tsx, api.apiUrl);
+const { compiled, bare, tsx } = await measure(api.apiUrl);
 await api.close();
 process.stdout.write(`${JSON.stringify({
   node: process.version,
   runs: RUNS,
+  loadavg: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
   adapters: ['slack-http', 'teams-local'],
   compiled: { entry: 'node dist/main.js', ...compiled },
+  bare: { entry: 'node bench/bare-sdk.mjs (Bolt + botbuilder, nothing else)', ...bare },
   tsx: { entry: 'node --import tsx src/main.ts', ...tsx },
-  ratio: { healthzMs: round(tsx.healthzMs / compiled.healthzMs), rssMb: round(tsx.rssMb / compiled.rssMb) },
+  ratio: {
+    compiledToBare: { healthzMs: round(compiled.healthzMs / bare.healthzMs), rssMb: round(compiled.rssMb / bare.rssMb) },
+    tsxToCompiled: { healthzMs: round(tsx.healthzMs / compiled.healthzMs), rssMb: round(tsx.rssMb / compiled.rssMb) },
+  },
+  targets: { healthzMs: 1000, rssMb: 120 },
 }, null, 2)}\n`);

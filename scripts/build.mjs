@@ -5,6 +5,7 @@
 // after `npm ci` (whose prepare already built) starts at once, and a start after editing src/
 // never runs yesterday's code. dist/ is emptied first, so a source file deleted from src/ leaves no
 // stale module behind. --words does the word lists only (`npm run wordlists`, the tests' setup).
+// Last, the knowledge YAML is parsed into build/knowledge-cache/ (scripts/knowledge-cache.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,3 +48,8 @@ if (!process.argv.includes('--words') && (!ifStale || isStale(ENTRY, INPUTS))) {
   run([createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'the build');
 }
 if (!ifStale || isStale(WORDS_MANIFEST, WORDS_INPUTS)) run(['--import', 'tsx', 'scripts/wordlists.ts'], 'building the word lists');
+// The knowledge YAML parsed ahead of time (content-addressed, so a stale cache is never used, only missed).
+const KNOWLEDGE_MANIFEST = 'build/knowledge-cache/manifest.json';
+if (!process.argv.includes('--words') && (!ifStale || isStale(KNOWLEDGE_MANIFEST, ['knowledge', 'scripts/knowledge-cache.mjs']))) {
+  run(['scripts/knowledge-cache.mjs'], 'parsing the knowledge ahead of time');
+}

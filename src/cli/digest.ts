@@ -41,13 +41,13 @@ function consoleSink(out: NodeJS.WritableStream): MessageSink {
  * `platform.store`; digests of a platform that is not configured print to stdout. Posts to a
  * platform are spaced to stay under its rate limits.
  */
-export function createSinks(
+export async function createSinks(
   config: Config,
   out: NodeJS.WritableStream = process.stdout,
   platform?: { readonly store: Store; readonly logger: Logger },
-): { readonly sinkFor: SinkFor; readonly spacingMs: number } {
+): Promise<{ readonly sinkFor: SinkFor; readonly spacingMs: number }> {
   const sink = consoleSink(out);
-  const { sinks } = platform ? digestSinks(config, platform.store, platform.logger) : { sinks: new Map<string, MessageSink>() };
+  const { sinks } = platform ? await digestSinks(config, platform.store, platform.logger) : { sinks: new Map<string, MessageSink>() };
   return { sinkFor: (p) => sinks.get(p) ?? sink, spacingMs: sinks.size > 0 ? DEFAULT_SPACING_MS : 0 };
 }
 
@@ -79,7 +79,7 @@ async function execute(args: Args, store: Store, clock: Clock, loaded: ReturnTyp
   switch (args.command) {
     case 'run-due': {
       await seedConfigured({ store, logger }, configuredSeeds(config));
-      const sinks = createSinks(config, process.stdout, { store, logger });
+      const sinks = await createSinks(config, process.stdout, { store, logger });
       const report = await runDue({ bot, store, logger, ...sinks }, clock.now());
       process.stdout.write(`run-due at ${clock.now().toISOString()}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.unsubscribed.length} unsubscribed\n`);
       return report.failed.length > 0 ? 1 : 0;

@@ -3,6 +3,9 @@
  * (`/slack/events`, `/api/messages`); `GET /healthz` is built in. Unknown paths get 404 and a
  * handler that throws gets a 500 and one log line, never a crashed process. A client that hangs
  * up mid-request is not the bot's failure: logged at debug, so nobody can fill the error log.
+ * `close` is the shutdown's first step: the port stops accepting at once, idle keep-alive
+ * connections are closed, and requests in flight are answered (with `connection: close`) before
+ * it resolves; only what is still open after the grace period is cut.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +18,8 @@ export interface HttpServer {
   route(method: string, path: string, handler: RouteHandler): void;
   /** Starts listening; resolves with the bound port (use 0 for an ephemeral one in tests). */
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /** Stops accepting connections and resolves once requests in flight are answered (cut after `graceMs`, default 10 s). */
+  close(graceMs?: number): Promise<void>;
   readonly server: Server;
 }
 
@@ -25,7 +29,9 @@ export function createHttpServer(logger: Logger): HttpServer {
   routes.set('GET /healthz', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
+  let closing = false;
   const server = createServer((req, res) => {
+    if (closing) res.setHeader('connection', 'close');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const handler = routes.get(`${req.method ?? 'GET'} ${path}`);
     if (!handler) {
@@ -49,8 +55,28 @@ export function createHttpServer(logger: Logger): HttpServer {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: (graceMs = DEFAULT_CLOSE_GRACE_MS) => {
+      closing = true;
+      return closeGracefully(server, graceMs);
+    },
   };
+}
+
+export const DEFAULT_CLOSE_GRACE_MS = 10_000;
+
+/** `server.close()`, closing idle connections as their requests finish, and every connection after `graceMs`. */
+function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 /** The client went away before its request was complete (reading the body then throws "aborted"). */

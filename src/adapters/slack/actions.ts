@@ -43,13 +43,13 @@ const entryClick: Handler = async (deps, click, respond, client) => {
   if (reply.kind !== 'answer') return tellPrivately(deps, click, respond, client, renderReply(reply, { ephemeral: true }));
   if (click.ephemeral && respond) {
     const message = renderReply(reply, { ephemeral: true });
-    await deliver(deps.logger, {
+    await deliver(deps, {
       what: 'response_url',
       fields: { action: click.actionId, entryId: click.value },
       send: () => respond({ response_type: 'ephemeral', replace_original: true, ...message }),
     });
   } else if (click.target) {
-    await postReply(deps.logger, client, click.target, renderReply(reply, { ephemeral: false }));
+    await postReply(deps, client, click.target, renderReply(reply, { ephemeral: false }));
   }
 };
 
@@ -66,7 +66,7 @@ const shareClick: Handler = async (deps, click, respond) => {
   const reply = await act(deps, click, shareAction(share));
   if (!reply || reply.kind === 'notice') return;
   const message = renderReply(reply, { ephemeral: false, note: `Shared by ${userMention(click.userId)}` });
-  await deliver(deps.logger, {
+  await deliver(deps, {
     what: 'response_url',
     fields: { action: click.actionId, share: share.kind },
     send: async () => {
@@ -93,9 +93,9 @@ async function feedback(deps: ListenerDeps, click: Click, respond: RespondFn | u
 
 async function tellPrivately(deps: ListenerDeps, click: Click, respond: RespondFn | undefined, client: WebClient, message: SlackMessage): Promise<void> {
   if (click.target && !click.ephemeral) {
-    await postPrivately(deps.logger, client, click.target, click.userId, message);
+    await postPrivately(deps, client, click.target, click.userId, message);
   } else if (respond) {
-    await deliver(deps.logger, {
+    await deliver(deps, {
       what: 'response_url',
       fields: { action: click.actionId },
       send: () => respond({ response_type: 'ephemeral', replace_original: false, ...message }),

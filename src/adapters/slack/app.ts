@@ -8,12 +8,13 @@
  * `PlatformAdapter` the wiring lists.
  */
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
-import type { PlatformAdapter, PlatformProfile } from '../../core/conversation/adapter.js';
+import type { PlatformAdapter } from '../../core/conversation/adapter.js';
 import type { Pipeline, Surface } from '../../core/conversation/pipeline.js';
 import { ConfigError, DeliveryError } from '../../core/errors.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { NewSubscription } from '../../core/store.js';
 import type { HttpServer } from '../../server/http.js';
+import { SLACK_PROFILE } from '../profiles.js';
 import { registerActions } from './actions.js';
 import { boltLevel, toBoltLogger } from './boltLogger.js';
 import { clientOptions, type SlackConfig } from './client.js';
@@ -22,15 +23,13 @@ import { SlackDigestSink } from './digestSink.js';
 import { SLACK } from './inbound.js';
 import { registerListeners } from './listeners.js';
 import { createLocaleLookup } from './locale.js';
-import { COMMAND } from './render.js';
 import { EVENTS_PATH, SharedServerReceiver } from './receiver.js';
 
 export { configuredSubscriptions, slackChannelKey } from './inbound.js';
 export { DEFAULT_RETRY, type SlackConfig } from './client.js';
 export { createSlackDigestSink, SlackDigestSink } from './digestSink.js';
 
-/** How the core speaks of Slack: its name, and commands typed as `/eu-china <words>`. */
-export const SLACK_PROFILE: PlatformProfile = { platform: SLACK, command: (words) => `${COMMAND} ${words}` };
+export { SLACK_PROFILE };
 
 /** Slack errors meaning "this token is wrong", as opposed to "Slack could not be reached". */
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);

@@ -6,6 +6,7 @@
  * error path or crashes the process.
  */
 import { DeliveryError } from '../../core/errors.js';
+import type { Surface } from '../../core/conversation/pipeline.js';
 import type { LogFields, Logger } from '../../core/ports.js';
 
 /** What every listener is told when an answer cannot be delivered. */
@@ -29,12 +30,21 @@ export interface Delivery {
   readonly apologize?: () => Promise<unknown>;
 }
 
-/** Runs `send`; on failure logs once and tries the apology. Resolves true when `send` worked. */
-export async function deliver(logger: Logger, d: Delivery): Promise<boolean> {
+/** Where a delivery's outcome goes: the log, and the core's count of replies delivered (`Surface.delivered`). */
+export interface Outbox {
+  readonly logger: Logger;
+  readonly surface: Pick<Surface, 'delivered'>;
+}
+
+/** Runs `send`; on failure logs once and tries the apology. Resolves true when `send` worked; either way it is counted. */
+export async function deliver(out: Outbox, d: Delivery): Promise<boolean> {
+  const { logger } = out;
   try {
     await d.send();
+    out.surface.delivered(true);
     return true;
   } catch (cause) {
+    out.surface.delivered(false);
     const slackError = slackErrorCode(cause);
     const error = new DeliveryError(`${d.what} failed${slackError ? `: ${slackError}` : ''}`, { cause });
     logger.error('slack delivery failed', { ...d.fields, what: d.what, slackError, error });

@@ -46,10 +46,10 @@ export async function answerMessage(deps: ListenerDeps, client: WebClient, event
   if (!reply) return;
   const target = replyTarget(event);
   if (reply.kind === 'digest' && event.type === 'app_mention' && event.user) {
-    await postPrivately(deps.logger, client, target, event.user, renderReply(reply, { ephemeral: true }));
+    await postPrivately(deps, client, target, event.user, renderReply(reply, { ephemeral: true }));
     return;
   }
-  await postReply(deps.logger, client, target, renderReply(reply, { ephemeral: false }));
+  await postReply(deps, client, target, renderReply(reply, { ephemeral: false }));
 }
 
 /** Slack shows at most 4 suggested prompts; their titles are short labels, the message the whole question. */
@@ -80,7 +80,7 @@ function registerAssistant(app: App, deps: ListenerDeps): void {
     new Assistant({
       threadContextStore: { get: async () => ({}), save: async () => undefined },
       threadStarted: async ({ event, setSuggestedPrompts }) => {
-        await deliver(deps.logger, {
+        await deliver(deps, {
           what: 'assistant.threads.setSuggestedPrompts',
           fields: { channel: event.assistant_thread.channel_id },
           send: () => setSuggestedPrompts({ title: 'Ask about the paper, for example:', prompts: suggestedPrompts(deps.surface.topics(1)) }),
@@ -99,7 +99,7 @@ function registerCommand(app: App, deps: ListenerDeps, name: string = COMMAND): 
     const reply = await deps.surface.handle(commandToInbound(command));
     if (!reply) return;
     const message = renderReply(reply, { ephemeral: true, command: true });
-    await deliver(deps.logger, {
+    await deliver(deps, {
       what: 'response_url',
       fields: { command: command.command, channel: command.channel_id },
       send: () => respond({ response_type: 'ephemeral', ...message }),
@@ -119,9 +119,9 @@ function registerShortcut(app: App, deps: ListenerDeps): void {
     const reply = inbound && (await deps.surface.handle(inbound));
     const answer = (ephemeral: boolean) => (reply ? renderReply(reply, { ephemeral }) : notice(NO_TEXT));
     const fields = { shortcut: ASK_SHORTCUT, channel: shortcut.channel.id };
-    const sent = await deliver(deps.logger, { what: 'response_url', fields, send: () => respond({ response_type: 'ephemeral', ...answer(true) }) });
+    const sent = await deliver(deps, { what: 'response_url', fields, send: () => respond({ response_type: 'ephemeral', ...answer(true) }) });
     // A DM is already private, so the fallback has no Share button (it would share into the DM).
-    if (!sent) await postReply(deps.logger, client, { channel: shortcut.user.id }, answer(false));
+    if (!sent) await postReply(deps, client, { channel: shortcut.user.id }, answer(false));
   });
 }
 
@@ -141,7 +141,7 @@ export function homeView(surface: Pick<Surface, 'help' | 'topics' | 'source'>): 
 function registerHome(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await deliver(deps.logger, {
+    await deliver(deps, {
       what: 'views.publish',
       fields: { event: 'app_home_opened' },
       send: () => client.views.publish({ user_id: event.user, view: homeView(deps.surface) }),

@@ -53,8 +53,10 @@ export class SharedServerReceiver implements Receiver {
     this.accepting = true;
   }
 
+  /** Refuses new requests (503), then waits for the events already acknowledged to be answered. */
   async stop(): Promise<void> {
     this.accepting = false;
+    await this.queue.idle();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

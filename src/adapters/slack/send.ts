@@ -5,10 +5,9 @@
  * into a ping or a preview. A rate limit is waited out only when short (`ANSWER_RATE_LIMIT`).
  */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../core/ports.js';
 import type { SlackMessage } from './blocks.js';
 import { ANSWER_RATE_LIMIT, withRateLimit } from './client.js';
-import { APOLOGY, deliver } from './deliver.js';
+import { APOLOGY, deliver, type Outbox } from './deliver.js';
 import { notice } from './render.js';
 import type { ReplyTarget } from './inbound.js';
 
@@ -20,9 +19,9 @@ export const QUIET = { unfurl_links: false, unfurl_media: false, link_names: fal
 const thread = (t: ReplyTarget): { thread_ts?: string } => (t.threadTs ? { thread_ts: t.threadTs } : {});
 
 /** Posts `message` to the target's channel and thread; apologises there if that fails. */
-export function postReply(logger: Logger, client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<boolean> {
+export function postReply(out: Outbox, client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<boolean> {
   const apology = notice(APOLOGY);
-  return deliver(logger, {
+  return deliver(out, {
     what: 'chat.postMessage',
     fields: { channel: target.channel, threadTs: target.threadTs },
     send: () => withRateLimit(() => client.chat.postMessage({ channel: target.channel, ...thread(target), ...message, ...QUIET }), ANSWER_RATE_LIMIT),
@@ -31,8 +30,8 @@ export function postReply(logger: Logger, client: WebClient, target: ReplyTarget
 }
 
 /** Posts `message` visible only to `user`, in the target's channel and thread. */
-export function postPrivately(logger: Logger, client: WebClient, target: ReplyTarget, user: string, message: SlackMessage): Promise<boolean> {
-  return deliver(logger, {
+export function postPrivately(out: Outbox, client: WebClient, target: ReplyTarget, user: string, message: SlackMessage): Promise<boolean> {
+  return deliver(out, {
     what: 'chat.postEphemeral',
     fields: { channel: target.channel, threadTs: target.threadTs },
     send: () => withRateLimit(() => client.chat.postEphemeral({ channel: target.channel, user, ...thread(target), ...message, ...QUIET }), ANSWER_RATE_LIMIT),

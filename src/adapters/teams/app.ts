@@ -10,19 +10,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
-import type { PlatformAdapter, PlatformProfile } from '../../core/conversation/adapter.js';
+import type { PlatformAdapter } from '../../core/conversation/adapter.js';
 import type { Pipeline } from '../../core/conversation/pipeline.js';
 import { AuthUnavailableError, BotError, DeliveryError, UnauthenticatedError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { AnsweredMessages, ConversationRefStore as StoredRefs } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
+import { TEAMS_PROFILE } from '../profiles.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
 import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig, type TeamsAuthOptions } from './cloudAdapter.js';
 import { memoryConversationRefStore, scrubStoredConversationRefs, storeConversationRefs, type ConversationRefStore } from './conversationRefs.js';
 import type { RetryOptions } from './delivery.js';
 import { TeamsDigestSink } from './digestSink.js';
-import { TEAMS } from './inbound.js';
 import { renderFailure } from './render.js';
 
 export { TeamsCloudAdapter } from './cloudAdapter.js';
@@ -30,8 +30,7 @@ export { teamsChannelKey } from './inbound.js';
 export { scrubStoredConversationRefs, storeConversationRefs };
 export { createTeamsDigestSink, TeamsDigestSink } from './digestSink.js';
 
-/** How the core speaks of Teams: its name, and commands typed as the bare words (to the bot). */
-export const TEAMS_PROFILE: PlatformProfile = { platform: TEAMS, command: (words) => words };
+export { TEAMS_PROFILE };
 
 export const MESSAGES_PATH = '/api/messages';
 /** Larger than any real activity (Teams caps messages near 100 KB). */

@@ -117,6 +117,13 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
 
   private async send(context: TurnContext, reply: FeedbackReply): Promise<ResourceResponse | undefined> {
     const where = `teams reply to ${context.activity.type} in ${context.activity.conversation.id}`;
-    return withRetry(() => context.sendActivity(reply), where, this.deps.retry ?? DEFAULT_RETRY);
+    try {
+      const sent = await withRetry(() => context.sendActivity(reply), where, this.deps.retry ?? DEFAULT_RETRY);
+      this.deps.surface.delivered(true);
+      return sent;
+    } catch (error) {
+      this.deps.surface.delivered(false);
+      throw error;
+    }
   }
 }

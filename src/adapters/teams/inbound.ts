@@ -11,9 +11,11 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Action, InboundAction, InboundMessage, Place } from '../../core/conversation/inbound.js';
+import { TEAMS } from '../profiles.js';
 
 /** The platform name the store records. */
-export const TEAMS = 'teams';
+export { TEAMS };
+
 const PREFIX = `${TEAMS}:`;
 const THREAD = ';messageid=';
 

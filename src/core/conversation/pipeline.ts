@@ -12,6 +12,7 @@ import { questionRecord } from '../digest/questionLog.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../deliveryLog.js';
 import { BotError } from '../errors.js';
 import { languageOf, type Language } from '../lang/languages.js';
+import { NO_METRICS, type Metrics } from '../metrics.js';
 import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../ports.js';
 import type { DeliveryLog, DigestLedger, QuestionLog, RotationStore, SubscriptionStore } from '../store.js';
 import { parseEntryValue, type Answer, type Question, type Source } from '../types.js';
@@ -35,6 +36,8 @@ export interface PipelineDeps {
   readonly feedback?: FeedbackSink;
   /** The digest's store and DIGEST_TIME / DIGEST_TZ; without it `subscribe`, `unsubscribe` and `digest` are questions. */
   readonly digest?: { readonly store: SubscriptionStore & DigestLedger & RotationStore & QuestionLog; readonly defaults: SubscribeDefaults };
+  /** Where questions, latencies, deliveries and dedupe hits are counted; nowhere by default. */
+  readonly metrics?: Metrics;
 }
 
 /** The pipeline as one platform's adapter sees it. */
@@ -46,6 +49,8 @@ export interface Surface {
   act(action: InboundAction): Promise<Reply | undefined>;
   /** True the first time `key` is seen: for deliveries that are no message (an install, a Home tab opened). */
   firstDelivery(key: string): Promise<boolean>;
+  /** The adapter's word on one reply: handed to the platform (`ok`) or lost after retries; counted, nothing else. */
+  delivered(ok: boolean): void;
   /** A search box's results: the match and its related entries, or the "did you mean" ones; one per topic for ''. Not logged. */
   search(text: string, max: number): Answer[];
   help(): Help;
@@ -78,7 +83,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         command: (platform, words) => profiles.get(platform)?.command(words) ?? words,
       })
     : undefined;
-  const shared: Shared = { ...deps, deliveries, feedback: deps.feedback ?? loggingFeedbackSink(deps.logger), conversations, digest };
+  const shared: Shared = { ...deps, deliveries, feedback: deps.feedback ?? loggingFeedbackSink(deps.logger), conversations, digest, metrics: deps.metrics ?? NO_METRICS };
   return {
     surface(profile) {
       profiles.set(profile.platform, profile);
@@ -92,22 +97,30 @@ interface Shared extends Omit<PipelineDeps, 'digest'> {
   readonly feedback: FeedbackSink;
   readonly conversations: Conversations | undefined;
   readonly digest: DigestCommands | undefined;
+  readonly metrics: Metrics;
 }
 
 function createSurface(deps: Shared, profile: PlatformProfile): Surface {
   const { bot } = deps;
   const first = async (key: string): Promise<boolean> => {
     const isNew = await isFirstDelivery(deps.deliveries, key, deps.logger);
-    if (!isNew) deps.logger.debug('duplicate delivery ignored', { platform: profile.platform });
+    if (!isNew) {
+      deps.logger.debug('duplicate delivery ignored', { platform: profile.platform });
+      deps.metrics.dedupeHit(profile.platform);
+    }
     return isNew;
   };
   const fresh = async (origin: Origin): Promise<boolean> => origin.delivery === undefined || first(origin.delivery);
   const help = (): Help => helpText(bot.about(), deps.digest !== undefined);
   return {
     profile,
-    handle: async (message) => ((await fresh(message)) ? onMessage(deps, profile, message, help) : undefined),
+    handle: async (message) => {
+      const started = performance.now();
+      return (await fresh(message)) ? onMessage(deps, profile, message, help, started) : undefined;
+    },
     act: async (action) => ((await fresh(action)) ? onAction(deps, profile, action, help) : undefined),
     firstDelivery: first,
+    delivered: (ok) => deps.metrics.delivery(profile.platform, ok),
     search: (text, max) => searchEntries(bot, text, max),
     help,
     topics: (n = 3) => bot.topics(n),
@@ -122,7 +135,8 @@ function view(deps: Shared, name: ViewName, help: () => Help, language: Language
   return { kind: 'help', help: help() };
 }
 
-async function onMessage(deps: Shared, profile: PlatformProfile, message: InboundMessage, help: () => Help): Promise<Reply> {
+/** One message; `started` is `performance.now()` when it reached the pipeline, for the answer latency. */
+async function onMessage(deps: Shared, profile: PlatformProfile, message: InboundMessage, help: () => Help, started: number): Promise<Reply> {
   const command = parseCommand(message.text);
   switch (command.kind) {
     case 'view':
@@ -130,15 +144,15 @@ async function onMessage(deps: Shared, profile: PlatformProfile, message: Inboun
     case 'unknown':
       return { kind: 'help', help: help(), unknownCommand: command.word };
     case 'ask':
-      return ask(deps, profile, message, command, help);
+      return ask(deps, profile, message, command, help, started);
     default:
       return deps.digest && message.channel !== undefined
         ? digestCommand(deps, deps.digest, profile, { ...message, channel: message.channel }, command)
-        : ask(deps, profile, message, { kind: 'ask', text: message.text, singleWord: false }, help);
+        : ask(deps, profile, message, { kind: 'ask', text: message.text, singleWord: false }, help, started);
   }
 }
 
-async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessage, command: Extract<Command, { kind: 'ask' }>, help: () => Help): Promise<Reply> {
+async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessage, command: Extract<Command, { kind: 'ask' }>, help: () => Help, started: number): Promise<Reply> {
   const question: Question = {
     text: command.text,
     ...(message.asker !== undefined ? { asker: { platform: profile.platform, id: message.asker } } : {}),
@@ -147,6 +161,8 @@ async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessa
   };
   const reply = deps.conversations && message.conversation !== undefined ? await deps.conversations.reply(question) : { answer: deps.bot.ask(question), followUp: false };
   logQuestion(deps, profile, question, reply.answer, message.channel);
+  const { decision, language = 'en' } = reply.answer;
+  deps.metrics.question({ platform: profile.platform, decision, language, seconds: (performance.now() - started) / 1000 });
   // On a command surface a single word the paper knows nothing about is a mistyped command.
   if (message.place === 'command' && command.singleWord && reply.answer.decision === 'decline') return { kind: 'help', help: help(), unknownCommand: command.text };
   return { kind: 'answer', ...reply };

@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError, type KnowledgeIssue } from '../errors.js';
 import type { Entry, Knowledge } from '../types.js';
 import { aliasesSchema, entrySchema, paperSchema, qaFileSchema, topicsSchema, vocabularySchema } from './schema.js';
 import { readOverlays, type Reader } from './translations.js';
 import { crossCheck } from './validate.js';
+import { parseKnowledgeYaml } from './yamlCache.js';
 
 export interface LoadOptions {
   /**
@@ -70,7 +70,7 @@ function readYaml(path: string, file: string, issues: KnowledgeIssue[]): unknown
     return undefined;
   }
   try {
-    return parseYaml(raw);
+    return parseKnowledgeYaml(raw);
   } catch (cause) {
     issues.push({ file, message: `is not valid YAML: ${(cause as Error).message.split('\n')[0]}` });
     return undefined;
