@@ -7,7 +7,7 @@ import { runDist, runInProcess } from '../helpers/cli.js';
 const ask = (args: string[], input = '', env: Record<string, string> = {}) => runInProcess('ask', main, args, { input, env });
 const start = (input: string, env: Record<string, string>) => runDist('src/main.ts', [], { input, env });
 
-describe('ask', () => {
+describe('ask', { timeout: 60_000 }, () => {
   it('prints one JSON object per stdin line, in order, and nothing else (a real process)', () => {
     const questions = ['Who wrote the paper?', '', 'what is the capital of peru', 'thanks', '{"q": "x"}', 'ISSN'];
     const out = runDist('src/cli/ask.ts', ['--jsonl'], { input: `${questions.join('\n')}\n` });
@@ -69,7 +69,7 @@ describe('ask', () => {
   });
 });
 
-describe('npm start without credentials', () => {
+describe('npm start without credentials', { timeout: 60_000 }, () => {
   it('says how to connect, answers each stdin line and exits at the end of input', () => {
     const out = start('who wrote it\ntopics\n', { SLACK_BOT_TOKEN: '', MicrosoftAppId: '', TEAMS_LOCAL: '' });
     expect(out.status).toBe(0);

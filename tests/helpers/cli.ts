@@ -7,6 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { runMain, type CliMain } from '../../src/cli/common.js';
 
+/** How long a real process may take: start-up alone takes several seconds on a busy 2-core machine. */
+const PROCESS_TIMEOUT_MS = 60_000;
+
 export interface CliResult {
   readonly status: number | null;
   readonly stdout: string;
@@ -44,14 +47,14 @@ export const distScript = (source: string): string => source.replace(/^src\//, '
 
 /** `node dist/<script>` as a real process, synchronously (stdin given, then closed). */
 export function runDist(source: string, args: readonly string[], options: CliOptions = {}): CliResult {
-  const out = spawnSync(process.execPath, [distScript(source), ...args], { input: options.input ?? '', encoding: 'utf8', env: { ...process.env, ...options.env }, timeout: 30_000 });
+  const out = spawnSync(process.execPath, [distScript(source), ...args], { input: options.input ?? '', encoding: 'utf8', env: { ...process.env, ...options.env }, timeout: PROCESS_TIMEOUT_MS });
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
 /** `node dist/<script>` as a real process that may talk to servers in this test process meanwhile. */
 export function runDistAsync(source: string, args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [distScript(source), ...args], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
+    const child = spawn(process.execPath, [distScript(source), ...args], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], timeout: PROCESS_TIMEOUT_MS });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
