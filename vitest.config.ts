@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 20000,
     pool: 'forks',
-    globalSetup: ['tests/helpers/tmpRoot.ts', 'tests/helpers/wordListsSetup.ts'],
+    globalSetup: ['tests/helpers/tmpRoot.ts', 'tests/helpers/buildSetup.ts'],
   },
 });

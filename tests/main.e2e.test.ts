@@ -1,8 +1,8 @@
 /**
- * `npm start` with Slack configured (HTTP mode), as a child process: it opens the store in
- * DATA_DIR, posts a digest that is due at start-up through the fake Web API (SLACK_API_URL),
- * answers signed requests on PORT with the digest commands and the question log wired, and
- * stops cleanly on SIGTERM, leaving everything in the database.
+ * `npm start` with Slack configured (HTTP mode), as a child process (`node dist/main.js`, what
+ * npm start runs): it opens the store in DATA_DIR, posts a digest that is due at start-up through
+ * the fake Web API (SLACK_API_URL), answers signed requests on PORT with the digest commands and
+ * the question log wired, and stops cleanly on SIGTERM, leaving everything in the database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('npm start with Slack configured', { timeout: 60_000 }, () => {
     seed.close();
 
     const env = { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '', CLIENT_ID: '', TEAMS_LOCAL: '', DIGEST_SLACK_CHANNELS: '' };
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = exitOf(child);
     const listening = await logLine(child, 'http server listening');
     const eventsUrl = `http://127.0.0.1:${String(listening['port'])}/slack/events`;

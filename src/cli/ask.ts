@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createConversations } from '../core/conversation/conversations.js';
 import { memoryContextStore } from '../core/conversation/followUp.js';
-import { runCli, startup } from './common.js';
+import { load, runCli, type CliIo } from './common.js';
 import { explainText, toJson, toTerminal } from './format.js';
 
 const USAGE = `Usage:
@@ -29,33 +29,34 @@ function conversationLine(line: string): z.infer<typeof turnSchema> | undefined 
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** `ask` on `io`: the exit code (2 for a usage error). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = argv.filter((a) => a.startsWith('--'));
   const words = argv.filter((a) => !a.startsWith('--'));
   const unknown = flags.filter((f) => f !== '--json' && f !== '--jsonl' && f !== '--explain');
   if (unknown.length > 0 || (flags.includes('--jsonl') && words.length > 0) || (!flags.includes('--jsonl') && words.length === 0)) {
-    process.stderr.write(`${unknown.length > 0 ? `Unknown option ${unknown.join(', ')}.\n` : ''}${USAGE}\n`);
+    io.stderr.write(`${unknown.length > 0 ? `Unknown option ${unknown.join(', ')}.\n` : ''}${USAGE}\n`);
     return 2;
   }
-  const { bot } = startup();
+  const { bot } = load(io.env);
   if (flags.includes('--jsonl')) {
     // A line {"conversation": "c1", "text": "..."} continues conversation c1; plain lines stand alone.
     const conversations = createConversations({ bot, contexts: memoryContextStore(), clock: { now: () => new Date() } });
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const turn = conversationLine(line);
       const reply = turn ? await conversations.reply({ text: turn.text, conversation: turn.conversation }) : { answer: bot.ask(line), followUp: false };
-      process.stdout.write(`${JSON.stringify({ ...toJson(reply.answer), ...(turn ? { conversation: turn.conversation, followUp: reply.followUp } : {}) })}\n`);
+      io.stdout.write(`${JSON.stringify({ ...toJson(reply.answer), ...(turn ? { conversation: turn.conversation, followUp: reply.followUp } : {}) })}\n`);
     }
     return 0;
   }
   if (flags.includes('--explain')) {
-    process.stdout.write(`${explainText(bot.explain(words.join(' ')))}\n`);
+    io.stdout.write(`${explainText(bot.explain(words.join(' ')))}\n`);
     return 0;
   }
   const answer = bot.ask(words.join(' '));
-  process.stdout.write(flags.includes('--json') ? `${JSON.stringify(toJson(answer))}\n` : `${toTerminal(answer)}\n`);
+  io.stdout.write(flags.includes('--json') ? `${JSON.stringify(toJson(answer))}\n` : `${toTerminal(answer)}\n`);
   return 0;
 }
 
-runCli('ask', main);
+runCli('ask', main, import.meta.url);

@@ -16,7 +16,7 @@ import type { Store } from '../core/store.js';
 import { createLogger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { configuredSeeds, digestSinks, PLATFORM_PROFILES } from '../wiring.js';
-import { runCli, startup } from './common.js';
+import { load, runCli, type CliIo, type Loaded } from './common.js';
 
 const USAGE = `Usage:
   npm run digest -- run-due [--at 2024-03-31T07:00:00Z]   post every digest due now (or at that time) and exit
@@ -73,36 +73,36 @@ function parseArgs(argv: readonly string[]): Args | string {
   return { command, words: rest, ...(at ? { at } : {}) };
 }
 
-async function execute(args: Args, store: Store, clock: Clock, loaded: ReturnType<typeof startup>): Promise<number> {
+async function execute(args: Args, store: Store, clock: Clock, loaded: Loaded, io: CliIo): Promise<number> {
   const { config, bot } = loaded;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, io.stderr);
   switch (args.command) {
     case 'run-due': {
       await seedConfigured({ store, logger }, configuredSeeds(config));
-      const sinks = await createSinks(config, process.stdout, { store, logger });
+      const sinks = await createSinks(config, io.stdout, { store, logger });
       const report = await runDue({ bot, store, logger, ...sinks }, clock.now());
-      process.stdout.write(`run-due at ${clock.now().toISOString()}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.unsubscribed.length} unsubscribed\n`);
+      io.stdout.write(`run-due at ${clock.now().toISOString()}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.unsubscribed.length} unsubscribed\n`);
       return report.failed.length > 0 ? 1 : 0;
     }
     case 'list':
       await seedConfigured({ store, logger }, configuredSeeds(config));
-      process.stdout.write(`${await listText(store)}\n`);
+      io.stdout.write(`${await listText(store)}\n`);
       return 0;
     default:
-      return channelCommand(args, store, clock, loaded);
+      return channelCommand(args, store, clock, loaded, io);
   }
 }
 
 /** preview, subscribe and unsubscribe: one channel key, then the same code the chat commands run. */
-async function channelCommand(args: Args, store: Store, clock: Clock, { config, bot }: ReturnType<typeof startup>): Promise<number> {
+async function channelCommand(args: Args, store: Store, clock: Clock, { config, bot }: Loaded, io: CliIo): Promise<number> {
   const command = (platform: string, words: string): string => PLATFORM_PROFILES.find((p) => p.platform === platform)?.command(words) ?? words;
   const commands = createDigestCommands({ bot, store, clock, defaults: config.digest, command });
   const [channel, ...rest] = args.words;
-  if (!channel || !channel.includes(':') || (args.command !== 'subscribe' && rest.length > 0)) return usage(`${args.command} needs one channel key such as slack:C0123456789.`);
+  if (!channel || !channel.includes(':') || (args.command !== 'subscribe' && rest.length > 0)) return usage(io, `${args.command} needs one channel key such as slack:C0123456789.`);
   const target = { platform: channel.split(':')[0] ?? '', channel };
   const result =
     args.command === 'preview' ? await commands.preview(target) : args.command === 'subscribe' ? await commands.subscribe(target, rest.join(' ')) : await commands.unsubscribe(target);
-  process.stdout.write(`${result.text}\n`);
+  io.stdout.write(`${result.text}\n`);
   return 0;
 }
 
@@ -114,24 +114,25 @@ async function listText(store: Store): Promise<string> {
   return subs.map((s) => `${s.channel}  ${s.time} ${s.timeZone}  (${s.platform}, since ${s.createdAt.toISOString().slice(0, 10)}; last digest: ${last.get(s.channel) ?? 'none yet'})`).join('\n');
 }
 
-function usage(problem: string): number {
-  process.stderr.write(`${problem ? `${problem}\n` : ''}${USAGE}\n`);
+function usage(io: CliIo, problem: string): number {
+  io.stderr.write(`${problem ? `${problem}\n` : ''}${USAGE}\n`);
   return 2;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** `digest` on `io`: the exit code (1 when a digest failed, 2 for a usage error). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
-  if (typeof args === 'string') return usage(args);
-  if (!['run-due', 'list', 'preview', 'subscribe', 'unsubscribe'].includes(args.command)) return usage(args.command ? `Unknown command "${args.command}".` : '');
-  const loaded = startup();
+  if (typeof args === 'string') return usage(io, args);
+  if (!['run-due', 'list', 'preview', 'subscribe', 'unsubscribe'].includes(args.command)) return usage(io, args.command ? `Unknown command "${args.command}".` : '');
+  const loaded = load(io.env);
   const at = args.at;
   const clock: Clock = at ? { now: () => at } : { now: () => new Date() };
   const store = openSqliteStore({ dataDir: loaded.config.dataDir, clock });
   try {
-    return await execute(args, store, clock, loaded);
+    return await execute(args, store, clock, loaded, io);
   } finally {
     store.close();
   }
 }
 
-runCli('digest', main);
+runCli('digest', main, import.meta.url);

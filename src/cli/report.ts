@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCuratorReport, type CuratorReport } from '../core/digest/curator.js';
 import { DB_FILE, openSqliteStore } from '../store/sqlite.js';
-import { runCli, startup } from './common.js';
+import { load, runCli, type CliIo } from './common.js';
 
 const USAGE = `Usage:
   npm run report                      the last 30 days, as text
@@ -74,29 +74,30 @@ function reportText(r: CuratorReport): string {
   return lines.join('\n');
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** `report` on `io`: the exit code (1 without a database, 2 for a usage error). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
   const now = new Date();
   const since = typeof args === 'string' ? undefined : parseSince(args.since, now);
   if (typeof args === 'string' || !since) {
-    process.stderr.write(`${typeof args === 'string' ? args : `Cannot read --since "${args.since}".`}\n${USAGE}\n`);
+    io.stderr.write(`${typeof args === 'string' ? args : `Cannot read --since "${args.since}".`}\n${USAGE}\n`);
     return 2;
   }
-  const { config, bot } = startup();
+  const { config, bot } = load(io.env);
   const file = join(config.dataDir, DB_FILE);
   if (!existsSync(file)) {
-    process.stderr.write(`No data to report on: ${file} does not exist. The bot creates it when it starts; set DATA_DIR to the folder it uses (now "${config.dataDir}").\n`);
+    io.stderr.write(`No data to report on: ${file} does not exist. The bot creates it when it starts; set DATA_DIR to the folder it uses (now "${config.dataDir}").\n`);
     return 1;
   }
   const store = openSqliteStore({ dataDir: config.dataDir });
   try {
     const range = { since, until: now };
     const report = buildCuratorReport({ knowledge: bot.knowledge, questions: await store.questions(range), feedback: await store.feedback(range), ...range });
-    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${reportText(report)}\n`);
+    io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${reportText(report)}\n`);
     return 0;
   } finally {
     store.close();
   }
 }
 
-runCli('report', main);
+runCli('report', main, import.meta.url);

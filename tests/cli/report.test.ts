@@ -1,14 +1,16 @@
-import { spawnSync } from 'node:child_process';
+// `report` in-process through its exported main; the JSON report runs as a real process
+// (node dist/cli/report.js), the entry point's one smoke test.
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/report.js';
 import type { CuratorReport } from '../../src/core/digest/curator.js';
 import type { QuestionRecord } from '../../src/core/store.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { tempDir } from '../core/digest/fakes.js';
+import { runDist, runInProcess } from '../helpers/cli.js';
 
-const TSX = 'node_modules/.bin/tsx';
-const report = (dataDir: string, args: string[]) =>
-  spawnSync(TSX, ['src/cli/report.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, timeout: 30000 });
+const env = (dataDir: string) => ({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+const report = (dataDir: string, args: string[]) => runInProcess('report', main, args, { env: env(dataDir) });
 
 const DAY = 86_400_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -45,8 +47,8 @@ describe('npm run report', { timeout: 60_000 }, () => {
     store.close();
   });
 
-  it('prints the report as JSON for tools: gaps grouped and counted, unhelpful and most asked entries', () => {
-    const out = report(dir, ['--since', '7d', '--json']);
+  it('prints the report as JSON for tools: gaps grouped and counted, unhelpful and most asked entries (a real process)', () => {
+    const out = runDist('src/cli/report.ts', ['--since', '7d', '--json'], { env: env(dir) });
     expect(out.status).toBe(0);
     const r = JSON.parse(out.stdout) as CuratorReport;
     expect(r.totals).toEqual({ questions: 6, answered: 2, suggested: 0, declined: 4, smalltalk: 0 });
@@ -61,8 +63,8 @@ describe('npm run report', { timeout: 60_000 }, () => {
     expect(r.mostAsked).toEqual([expect.objectContaining({ id: 'paper-author', count: 2 })]);
   });
 
-  it('covers 30 days by default and prints text for people', () => {
-    const out = report(dir, []);
+  it('covers 30 days by default and prints text for people', async () => {
+    const out = await report(dir, []);
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^Curator's report, /);
     expect(out.stdout).toContain('7 questions: 2 answered, 0 only "did you mean", 5 declined, 0 small talk.');
@@ -73,16 +75,16 @@ describe('npm run report', { timeout: 60_000 }, () => {
     expect(out.stdout).toMatch(/Most asked entries:\n {2}1\. paper-author ".+" ×2/);
   });
 
-  it('says where it looked when there is no database, and creates none', () => {
+  it('says where it looked when there is no database, and creates none', async () => {
     const empty = tempDir();
-    const out = report(empty, []);
+    const out = await report(empty, []);
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/No data to report on: .*eu-china-bot\.sqlite does not exist.*DATA_DIR/);
     expect(readdirSync(empty)).toEqual([]);
   });
 
-  it('refuses an unreadable --since with usage', () => {
-    const out = report(dir, ['--since', 'last week']);
+  it('refuses an unreadable --since with usage', async () => {
+    const out = await report(dir, ['--since', 'last week']);
     expect(out.status).toBe(2);
     expect(out.stderr).toMatch(/Cannot read --since "last week"[\s\S]*Usage/);
   });

@@ -8,7 +8,7 @@ import { tempDir } from '../core/digest/fakes.js';
 
 // node itself with tsx's loader (not the tsx CLI, which runs the script in a child process that
 // a SIGKILL of the CLI would leave running).
-const node = (script: string, args: string[]) => spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+const node = (script: string, args: string[]) => spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 
 /** Runs the crash writer until it has committed `batches` batches, then SIGKILLs it; returns the last batch it reported. */
 function writeThenKill(dir: string, batches: number): Promise<number> {
@@ -28,7 +28,7 @@ function writeThenKill(dir: string, batches: number): Promise<number> {
   });
 }
 
-describe('after a crash', () => {
+describe('after a crash', { timeout: 60_000 }, () => {
   it('reopens a consistent database holding every write that was committed, and no half of one', async () => {
     const dir = tempDir();
     const last = await writeThenKill(dir, 40);
@@ -60,21 +60,27 @@ describe('after a crash', () => {
   });
 });
 
-describe('several processes sharing one database file', () => {
+describe('several processes sharing one database file', { timeout: 60_000 }, () => {
   it('gives a (channel, day) claim to exactly one of them', async () => {
     const dir = tempDir();
     openSqliteStore({ dataDir: dir }).close();
-    const startAt = Date.now() + 4000;
-    const run = () =>
-      new Promise<string>((resolve, reject) => {
-        const child = node('tests/store/fixtures/claimAt.ts', [dir, String(startAt)]);
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(err))));
-      });
-    const results = await Promise.all([run(), run(), run(), run()]);
+    const children = [0, 1, 2, 3].map(() => node('tests/store/fixtures/claimAt.ts', [dir]));
+    const outputs = children.map(
+      (child) =>
+        new Promise<string>((resolve, reject) => {
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+          child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(err))));
+        }),
+    );
+    const ready = (child: (typeof children)[number]) => new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await Promise.all(children.map(ready));
+    // Every child has its store open: one instant, a little ahead, for all of them.
+    const startAt = String(Date.now() + 200);
+    for (const child of children) child.stdin.end(`${startAt}\n`);
+    const results = (await Promise.all(outputs)).map((out) => out.trim().split('\n').at(-1));
     expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
     expect(results.filter((r) => r === 'busy')).toHaveLength(3);
   });

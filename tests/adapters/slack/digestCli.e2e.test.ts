@@ -1,17 +1,18 @@
 /**
- * `npm run digest -- run-due` with Slack configured: the CLI process posts the digest with
+ * `npm run digest -- run-due` with Slack configured: the CLI posts the digest with
  * chat.postMessage to every subscribed Slack channel, through SLACK_API_URL pointing at the fake
- * Web API in this process (so the CLI runs asynchronously), with DATA_DIR a seeded temp dir.
+ * Web API in this process, with DATA_DIR a seeded temp dir. The first run is a real process
+ * (node dist/cli/digest.js, asynchronous so the fake answers meanwhile); the others call the
+ * command's main in-process, with the same environment.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/digest.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { fakeClock, tempDir } from '../../core/digest/fakes.js';
 import { shownText } from '../../helpers/slackBlocks.js';
+import { runDistAsync, runInProcess } from '../../helpers/cli.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../helpers/slackFakeApi.js';
 
-const run = promisify(execFile);
 const CHANNELS = ['C0GENERAL01', 'C0RESEARCH1'];
 
 let fake: FakeSlackApi;
@@ -26,9 +27,8 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-const runDue = async (at: string): Promise<string> => {
+const runDue = async (at: string, how: 'real process' | 'in-process' = 'in-process'): Promise<string> => {
   const env = {
-    ...process.env,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: 'test-signing-secret',
     SLACK_APP_TOKEN: '',
@@ -40,13 +40,15 @@ const runDue = async (at: string): Promise<string> => {
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
   };
-  const { stdout } = await run('node_modules/.bin/tsx', ['src/cli/digest.ts', 'run-due', '--at', at], { env, timeout: 30_000 });
+  const args = ['run-due', '--at', at];
+  const { status, stdout } = how === 'real process' ? await runDistAsync('src/cli/digest.ts', args, { env }) : await runInProcess('digest', main, args, { env });
+  expect(status).toBe(0);
   return stdout;
 };
 
 describe('npm run digest -- run-due with Slack configured', { timeout: 60_000 }, () => {
   it('posts one digest per subscribed Slack channel when due, and nothing on a second run', async () => {
-    expect(await runDue('2024-03-31T07:00:00Z')).toBe('run-due at 2024-03-31T07:00:00.000Z: 2 sent, 0 failed, 0 unsubscribed\n');
+    expect(await runDue('2024-03-31T07:00:00Z', 'real process')).toBe('run-due at 2024-03-31T07:00:00.000Z: 2 sent, 0 failed, 0 unsubscribed\n');
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map((c) => c.body['channel']).sort()).toEqual(CHANNELS);
     for (const post of posts) {

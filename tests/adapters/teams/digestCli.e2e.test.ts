@@ -1,19 +1,19 @@
 /**
  * `npm run digest -- run-due` with Teams configured (TEAMS_LOCAL=1, as in local testing): the CLI
- * process posts the digest card proactively to the conversation reference kept in the database,
- * here a fake connector on 127.0.0.1 in this process (so the CLI runs asynchronously).
+ * posts the digest card proactively to the conversation reference kept in the database, here a
+ * fake connector on 127.0.0.1 in this process. The command's main runs in-process with that
+ * environment (the real-process run of the same entry point is the Slack one beside this file).
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeConversationRefs, teamsChannelKey } from '../../../src/adapters/teams/app.js';
 import { referenceOf } from '../../../src/adapters/teams/welcome.js';
+import { main } from '../../../src/cli/digest.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { fakeClock, tempDir } from '../../core/digest/fakes.js';
+import { runInProcess } from '../../helpers/cli.js';
 import { MemoryLogger, startFakeConnector, teamsActivity, type FakeConnector } from '../../helpers/teams.js';
 import { CHANNEL, cardsOf } from '../../helpers/teamsDigest.js';
 
-const run = promisify(execFile);
 const ENV = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', MicrosoftAppId: '', CLIENT_ID: '', DIGEST_SLACK_CHANNELS: '', LOG_LEVEL: 'warn', TEAMS_LOCAL: '1' };
 const KEY = teamsChannelKey(CHANNEL);
 
@@ -31,7 +31,8 @@ beforeEach(async () => {
 afterEach(() => connector.close());
 
 const runDue = async (at: string): Promise<string> => {
-  const { stdout } = await run('node_modules/.bin/tsx', ['src/cli/digest.ts', 'run-due', '--at', at], { env: { ...process.env, ...ENV, DATA_DIR: dataDir }, timeout: 30_000 });
+  const { status, stdout } = await runInProcess('digest', main, ['run-due', '--at', at], { env: { ...ENV, DATA_DIR: dataDir } });
+  expect(status).toBe(0);
   return stdout;
 };
 
