@@ -12,10 +12,17 @@ import { createLogger } from './logger.js';
 import { hasPlatform, openConfiguredStore, startAdapters, stopOnSignals, SYSTEM_CLOCK } from './wiring.js';
 
 const { config, bot } = startup();
-// The French and German indexes are built once the process is up, not before it answers.
-setTimeout(() => bot.warmUp(), 50).unref();
-if (hasPlatform(config)) await startPlatforms().catch(fail);
-else await runChat(bot, process.stdin, process.stdout, process.stdin.isTTY === true);
+// The French and German indexes are built once the process is up, not before it answers, and
+// not while the store connects: building them holds the event loop for seconds on a loaded
+// machine, and a PostgreSQL connect in flight meanwhile timed out (its timer fires first).
+const warmUp = (): void => void setTimeout(() => bot.warmUp(), 50).unref();
+if (hasPlatform(config)) {
+  await startPlatforms().catch(fail);
+  warmUp();
+} else {
+  warmUp();
+  await runChat(bot, process.stdin, process.stdout, process.stdin.isTTY === true);
+}
 
 /** The store, then the adapters, then the digest scheduler; a signal stops them in reverse. */
 async function startPlatforms(): Promise<void> {
