@@ -10,8 +10,8 @@ import { buildCuratorReport, type CuratorReport } from '../core/digest/curator.j
 import type { Config } from '../config.js';
 import type { Store } from '../core/store.js';
 import { createLogger } from '../logger.js';
+import { openConfiguredStore } from '../store/open.js';
 import { DB_FILE } from '../store/sqlite.js';
-import { openConfiguredStore, SYSTEM_CLOCK } from '../wiring.js';
 import { runCli, startup } from './common.js';
 
 const USAGE = `Usage:
@@ -107,7 +107,7 @@ async function openReportStore(config: Config): Promise<Store | undefined> {
     process.stderr.write(`No data to report on: ${file} does not exist. The bot creates it when it starts; set DATA_DIR to the folder it uses (now "${config.dataDir}"), or DATABASE_URL if it runs on PostgreSQL.\n`);
     return undefined;
   }
-  return openConfiguredStore(config, SYSTEM_CLOCK, createLogger(config.logLevel));
+  return openConfiguredStore(config, { now: () => new Date() }, createLogger(config.logLevel));
 }
 
 runCli('report', main);
