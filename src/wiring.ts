@@ -10,20 +10,19 @@
  */
 import { PLATFORM_PROFILES, SLACK_PROFILE, TEAMS_PROFILE } from './adapters/profiles.js';
 import { configuredSubscriptions } from './adapters/slack/inbound.js';
-import type { Config, DatabaseConfig } from './config.js';
+import type { Config } from './config.js';
 import type { Bot } from './core/bot.js';
 import type { PlatformAdapter } from './core/conversation/adapter.js';
 import { createPipeline, type Pipeline } from './core/conversation/pipeline.js';
 import type { SubscribeDefaults } from './core/digest/commands.js';
 import type { MessageSink, SinkFor } from './core/digest/sink.js';
-import { BotError, ConfigError, NativeBindingError } from './core/errors.js';
+import { ConfigError } from './core/errors.js';
 import type { Metrics } from './core/metrics.js';
 import type { Clock, Logger } from './core/ports.js';
 import type { NewSubscription, Store } from './core/store.js';
 import { createHttpServer, type HttpServer } from './server/http.js';
 import { createPrometheusMetrics, registerMetrics } from './server/metrics.js';
 import { registerReadiness } from './server/readiness.js';
-import { openSqliteStore } from './store/sqlite.js';
 
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -32,42 +31,8 @@ export function hasPlatform(config: Config): boolean {
   return config.slack !== undefined || config.teams !== undefined || config.teamsLocal;
 }
 
-/** Opens (creating and migrating) the SQLite store in DATA_DIR; a failure names DATA_DIR, or the unbuilt native binding. */
-export function openStore(dataDir: string, clock: Clock, nativeBinding?: string): Store {
-  try {
-    return openSqliteStore({ dataDir, clock, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
-  } catch (cause) {
-    if (cause instanceof NativeBindingError) throw cause;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ConfigError(`Cannot open the database in DATA_DIR=${dataDir} (${reason}); set DATA_DIR in .env to a writable folder (see .env.example)`, { cause });
-  }
-}
-
-/** The store the configuration names: PostgreSQL when DATABASE_URL is set, otherwise SQLite in DATA_DIR. */
-export async function openConfiguredStore(config: Pick<Config, 'dataDir' | 'database'>, clock: Clock, logger: Logger): Promise<Store> {
-  return config.database ? openDatabaseStore(config.database, clock, logger) : openStore(config.dataDir, clock);
-}
-
-/** Connects to and migrates the PostgreSQL database; a failure names DATABASE_URL (its password hidden). */
-async function openDatabaseStore(database: DatabaseConfig, clock: Clock, logger: Logger): Promise<Store> {
-  // pg is imported only when DATABASE_URL chooses it: a SQLite process never loads it.
-  const [{ redactUrl }, { openPostgresStore }] = await Promise.all([import('./store/postgres/pool.js'), import('./store/postgres/store.js')]);
-  const where = redactUrl(database.url);
-  try {
-    const store = await openPostgresStore({
-      url: database.url,
-      salt: database.pseudonymSalt,
-      clock,
-      onIdleError: (error) => logger.warn('an idle PostgreSQL connection failed; the next query opens a new one', { error }),
-    });
-    logger.info('store opened', { store: 'postgresql', database: where, schemaVersion: store.schemaVersion });
-    return store;
-  } catch (cause) {
-    if (cause instanceof BotError) throw cause; // a schema newer than this release says what to do itself
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ConfigError(`Cannot open the PostgreSQL database in DATABASE_URL=${where} (${reason}); check DATABASE_URL in .env (see .env.example) and that the server accepts connections`, { cause });
-  }
-}
+// Opening the store lives in store/open.ts, so the CLIs can open it without loading the platform SDKs.
+export { openConfiguredStore, openStore } from './store/open.js';
 
 export interface AdapterDeps {
   readonly config: Config;

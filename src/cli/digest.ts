@@ -3,7 +3,9 @@
  * Slack and Teams when they are configured, and exits (for cron or a Kubernetes CronJob; safe
  * beside the in-process scheduler: the store's claims keep it to once per channel and day).
  * `list` shows subscriptions, `preview <channel>` prints today's digest, `subscribe` /
- * `unsubscribe` manage a channel by its key.
+ * `unsubscribe` manage a channel by its key. It opens the store `npm start` is configured with
+ * (PostgreSQL when DATABASE_URL is set, otherwise SQLite in DATA_DIR), so on several replicas it
+ * shares their claims.
  */
 import type { Config } from '../config.js';
 import { createDigestCommands } from '../core/digest/commands.js';
@@ -14,8 +16,7 @@ import type { MessageSink, SinkFor } from '../core/digest/sink.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { createLogger } from '../logger.js';
-import { openSqliteStore } from '../store/sqlite.js';
-import { configuredSeeds, digestSinks, PLATFORM_PROFILES } from '../wiring.js';
+import { configuredSeeds, digestSinks, openConfiguredStore, PLATFORM_PROFILES } from '../wiring.js';
 import { load, runCli, type CliIo, type Loaded } from './common.js';
 
 const USAGE = `Usage:
@@ -127,11 +128,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const loaded = load(io.env);
   const at = args.at;
   const clock: Clock = at ? { now: () => at } : { now: () => new Date() };
-  const store = openSqliteStore({ dataDir: loaded.config.dataDir, clock });
+  const logger = createLogger(loaded.config.logLevel, io.stderr);
+  // The store `npm start` uses: PostgreSQL at DATABASE_URL, or SQLite in DATA_DIR (errors name the variable).
+  const store = await openConfiguredStore(loaded.config, clock, logger);
   try {
     return await execute(args, store, clock, loaded, io);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

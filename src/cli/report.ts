@@ -1,12 +1,17 @@
 /**
  * `npm run report [-- --since 7d] [--json]`: the curator's report from the question log and the
- * feedback clicks in DATA_DIR. Plain text for people, one JSON object for tools. It never creates
- * a database: a missing one means DATA_DIR points to the wrong place, or the bot never ran.
+ * feedback clicks in the store `npm start` uses: PostgreSQL when DATABASE_URL is set, otherwise
+ * SQLite in DATA_DIR. Plain text for people, one JSON object for tools. It never creates a SQLite
+ * file: a missing one means DATA_DIR points to the wrong place, or the bot never ran.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCuratorReport, type CuratorReport } from '../core/digest/curator.js';
-import { DB_FILE, openSqliteStore } from '../store/sqlite.js';
+import type { Config } from '../config.js';
+import type { Store } from '../core/store.js';
+import { createLogger } from '../logger.js';
+import { openConfiguredStore } from '../store/open.js';
+import { DB_FILE } from '../store/sqlite.js';
 import { load, runCli, type CliIo } from './common.js';
 
 const USAGE = `Usage:
@@ -84,20 +89,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const { config, bot } = load(io.env);
-  const file = join(config.dataDir, DB_FILE);
-  if (!existsSync(file)) {
-    io.stderr.write(`No data to report on: ${file} does not exist. The bot creates it when it starts; set DATA_DIR to the folder it uses (now "${config.dataDir}").\n`);
-    return 1;
-  }
-  const store = openSqliteStore({ dataDir: config.dataDir });
+  const store = await openReportStore(config, io);
+  if (!store) return 1;
   try {
     const range = { since, until: now };
     const report = buildCuratorReport({ knowledge: bot.knowledge, questions: await store.questions(range), feedback: await store.feedback(range), ...range });
     io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${reportText(report)}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+/** The configured store; undefined (said on stderr) when SQLite is configured and DATA_DIR holds no database. */
+async function openReportStore(config: Config, io: CliIo): Promise<Store | undefined> {
+  const file = join(config.dataDir, DB_FILE);
+  if (!config.database && !existsSync(file)) {
+    io.stderr.write(`No data to report on: ${file} does not exist. The bot creates it when it starts; set DATA_DIR to the folder it uses (now "${config.dataDir}"), or DATABASE_URL if it runs on PostgreSQL.\n`);
+    return undefined;
+  }
+  return openConfiguredStore(config, { now: () => new Date() }, createLogger(config.logLevel, io.stderr));
 }
 
 runCli('report', main, import.meta.url);

@@ -1,46 +1,26 @@
 /**
  * `npm start` twice on one PostgreSQL database, as two replicas behind a load balancer: a digest
- * due at start-up is posted once, a Slack event delivered to both (a retry that reached the
- * other replica) is answered once, both stop cleanly, and everything is in PostgreSQL, nothing in
- * DATA_DIR. Needs a PostgreSQL server (see pgServer.ts).
+ * due at start-up is posted once, a Slack event delivered to A and its retry (X-Slack-Retry-Num)
+ * to B is answered once, both stop cleanly, and everything is in PostgreSQL, nothing in DATA_DIR.
+ * Needs a PostgreSQL server (see pgServer.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/store.js';
 import { fakeClock, tempDir } from '../core/digest/fakes.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slackFakeApi.js';
-import { asObject, fixtureJson, postEvent, TEST_SIGNING_SECRET, withEvent } from '../helpers/slackRequests.js';
+import { fixtureJson, postEvent, withEvent } from '../helpers/slackRequests.js';
 import { describeWithPg } from './pgServer.js';
+import { killLeftovers, replicaEnv, SALT, startReplica } from './replicasHarness.js';
 
-const SALT = randomBytes(32).toString('hex');
 let fake: FakeSlackApi | undefined;
-const children: ChildProcess[] = [];
 afterEach(async () => {
-  children.splice(0).forEach((c) => c.kill('SIGKILL'));
+  killLeftovers();
   await fake?.close();
 });
 
-/** Resolves with the first stderr JSON line of `proc` whose message is `message`. */
-function logLine(proc: ChildProcess, message: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no "${message}" log line within ${timeoutMs} ms:\n${seen}`)), timeoutMs);
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString('utf8');
-      const line = seen.split('\n').find((l) => l.startsWith('{') && l.includes(`"message":${JSON.stringify(message)}`));
-      if (line === undefined) return;
-      clearTimeout(timer);
-      resolve(asObject(JSON.parse(line), 'log line'));
-    });
-  });
-}
-
-const exitOf = (proc: ChildProcess): Promise<number | null> => new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
-
 await describeWithPg('npm start with DATABASE_URL, twice', (admin) => {
-  it('posts a due digest once, answers an event delivered to both replicas once, and keeps it all in PostgreSQL', { timeout: 90_000 }, async () => {
+  it('posts a due digest once, answers an event delivered to both replicas once, and keeps it all in PostgreSQL', { timeout: 240_000 }, async () => {
     const schema = await admin.freshSchema();
     try {
       fake = await startFakeSlackApi();
@@ -49,21 +29,21 @@ await describeWithPg('npm start with DATABASE_URL, twice', (admin) => {
       await seed.close();
 
       const dataDir = tempDir();
-      const env = { ...process.env, DATABASE_URL: schema.url, PSEUDONYM_SALT: SALT, DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl, PORT: '0', LOG_LEVEL: 'info', MicrosoftAppId: '', CLIENT_ID: '', TEAMS_LOCAL: '', DIGEST_SLACK_CHANNELS: '' };
-      const replicas = [0, 1].map(() => spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
-      children.push(...replicas);
-      const exits = replicas.map(exitOf);
-      const ports = (await Promise.all(replicas.map((r) => logLine(r, 'http server listening')))).map((l) => String(l['port']));
+      const env = replicaEnv(schema.url, dataDir, fake.apiUrl);
+      const replicas = [startReplica(env), startReplica(env)];
+      const ports = await Promise.all(replicas.map((r) => r.port(120_000)));
 
-      await fake.waitFor('chat.postMessage', 1, 30_000);
+      await fake.waitFor('chat.postMessage', 1, 60_000);
       const event = withEvent(fixtureJson('app_mention.json'), {}, 'Ev0REPLICA01');
-      const statuses = await Promise.all(ports.map(async (port) => (await postEvent(`http://127.0.0.1:${port}/slack/events`, event)).status));
+      // The delivery to A and Slack's retry of it to B, at the same time (A had not acked in time).
+      const retry = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } };
+      const statuses = await Promise.all(ports.map(async (port, i) => (await postEvent(`http://127.0.0.1:${port}/slack/events`, event, i === 0 ? {} : retry)).status));
       expect(statuses).toEqual([200, 200]);
-      await fake.waitFor('chat.postMessage', 2, 30_000);
+      await fake.waitFor('chat.postMessage', 2, 60_000);
 
-      const stopping = replicas.map((r) => logLine(r, 'shutting down'));
-      replicas.forEach((r) => r.kill('SIGTERM'));
-      await Promise.all(stopping);
+      const exits = replicas.map((r) => r.exited);
+      replicas.forEach((r) => r.proc.kill('SIGTERM'));
+      await Promise.all(replicas.map((r) => r.logLine('shutting down')));
       expect(await Promise.all(exits)).toEqual([0, 0]);
       expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
 
