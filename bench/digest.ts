@@ -49,7 +49,13 @@ function options(argv: readonly string[]): Options {
   };
 }
 
-const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m, f) => process.stderr.write(`${m} ${JSON.stringify(f ?? {})}\n`) };
+/** Warnings and errors are counted and the first few printed to stderr (a retried post would show here). */
+const problems = { warnings: 0, errors: 0 };
+const say = (kind: 'warnings' | 'errors') => (message: string, fields?: Readonly<Record<string, unknown>>) => {
+  problems[kind] += 1;
+  if (problems[kind] <= 5) process.stderr.write(`${kind}: ${message} ${JSON.stringify(fields ?? {}, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message} ${String((v as Error & { code?: unknown }).code ?? '')}` : v))}\n`);
+};
+const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: say('warnings'), error: say('errors') };
 const scaled = (p: Pacing, s: number): Pacing => ({ ...p, channelIntervalMs: p.channelIntervalMs * s, workspaceIntervalMs: p.workspaceIntervalMs * s });
 
 interface RunResult {
@@ -64,6 +70,9 @@ interface RunResult {
   readonly rateLimited429: number;
   readonly sent: number;
   readonly failed: number;
+  /** Log lines of the run: a retried send is a warning. */
+  readonly warnings: number;
+  readonly errors: number;
   readonly postsPerChannelDay: { readonly min: number; readonly max: number };
   readonly storeSentPerChannelDay: { readonly min: number; readonly max: number };
 }
@@ -90,6 +99,8 @@ async function run(bot: Bot, channels: number, workspaces: number, old: boolean,
     const slack = createSlackDigestSink({ botToken: 'xoxb-bench', signingSecret: 's', apiUrl: fake.apiUrl }, quiet);
     const sink: MessageSink = old ? { send: (t, d) => slack.send(t, d) } : slack;
     const pacing = scaled(old ? OLD_PACING : SLACK_DIGEST_PACING, scale);
+    problems.warnings = 0;
+    problems.errors = 0;
     const started = performance.now();
     const report = await runDue({ bot, store, logger: quiet, sinkFor: () => sink, pacing }, clock);
     const seconds = (performance.now() - started) / 1000;
@@ -109,6 +120,8 @@ async function run(bot: Bot, channels: number, workspaces: number, old: boolean,
       rateLimited429: fake.limitStats.rateLimited,
       sent: report.sent.length,
       failed: report.failed.length,
+      warnings: problems.warnings,
+      errors: problems.errors,
       postsPerChannelDay: { min: Math.min(...accepted), max: Math.max(...accepted) },
       storeSentPerChannelDay: { min: Math.min(...stored), max: Math.max(...stored) },
     };

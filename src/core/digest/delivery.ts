@@ -10,7 +10,7 @@ import type { Bot } from '../bot.js';
 import type { Logger } from '../ports.js';
 import type { DigestClaim, DigestLedger, QuestionLog, RotationStore, Subscription, SubscriptionStore } from '../store.js';
 import { composeDigest, type Digest } from './compose.js';
-import { abortable, abortError, isAbort, type Pacer, type Spacing } from './pacing.js';
+import { abortable, abortError, isAbort, type Pacer, type Semaphore, type Spacing } from './pacing.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { isPermanent, retryAfterOf, type MessageSink, type PostedDigest } from './sink.js';
 
@@ -29,6 +29,8 @@ export interface DeliveryContext {
   readonly leaseMs: number;
   readonly pacer: Pacer;
   readonly signal: AbortSignal | undefined;
+  /** Bounds the posts being claimed, composed and sent at once (a wait for a slot holds none). */
+  readonly inFlight: Semaphore;
   /** Counts the platform's 429s, for the run's report. */
   rateLimited: number;
 }
@@ -53,6 +55,12 @@ export async function deliver(ctx: DeliveryContext, job: Job): Promise<Outcome> 
     if (isAbort(error)) return 'skipped'; // stopped before claiming: nothing held
     throw error;
   }
+  return ctx.inFlight.run(() => post(ctx, job, spacing));
+}
+
+/** Claim, compose, send, settle, once the slot has come. */
+async function post(ctx: DeliveryContext, job: Job, spacing: readonly Spacing[]): Promise<Outcome> {
+  if (ctx.signal?.aborted) return 'skipped';
   const claim = await ctx.store.claimDigest(job.sub.channel, job.day, ctx.leaseMs);
   if (!claim) return 'skipped';
   const fields = fieldsOf(job);

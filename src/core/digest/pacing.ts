@@ -95,3 +95,26 @@ export class Pacer {
     this.next.set(key, Math.max(this.next.get(key) ?? 0, until));
   }
 }
+
+export interface Semaphore {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** At most `limit` tasks at once, the others waiting in order. */
+export function semaphore(limit: number): Semaphore {
+  let free = Math.max(1, limit);
+  const waiting: (() => void)[] = [];
+  return {
+    run: async (task) => {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      }
+    },
+  };
+}

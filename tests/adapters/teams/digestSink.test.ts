@@ -54,6 +54,15 @@ describe('TeamsDigestSink', () => {
     expect(adapter.calls.map((r) => [r.conversation?.id, r.serviceUrl])).toEqual([[PERSONAL, 'https://smba.trafficmanager.net/emea/']]);
   });
 
+  it("names the tenant of a conversation subscribed without one (from its stored reference), for pacing per tenant", async () => {
+    const conversations = memoryConversationRefStore();
+    const sink = new TeamsDigestSink({ adapter: new RecordingAdapter(), appId: '', conversations });
+    expect(await sink.workspaceOf(target)).toBeUndefined();
+    await conversations.save(referenceOf(teamsActivity('personal_message')));
+    expect(await sink.workspaceOf(target)).toBe(teamsActivity('personal_message').conversation.tenantId);
+    expect(sink.pacing).toEqual({ channelIntervalMs: 1000, workspaceIntervalMs: 50, concurrency: 4 });
+  });
+
   it('returns the id the connector gave the posted activity, for the scheduler to record with the sent claim', async () => {
     const h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     try {
