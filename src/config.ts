@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import { digestLanguage } from './core/digest/language.js';
 import { canonicalTimeZone, parseTime } from './core/digest/time.js';
+import type { Language } from './core/lang/languages.js';
 
 const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
 const port = z.preprocess(
@@ -23,6 +25,7 @@ const envSchema = z.object({
   PSEUDONYM_SALT: optional,
   DIGEST_TIME: optional,
   DIGEST_TZ: optional,
+  DIGEST_LANGUAGE: optional,
   DIGEST_SLACK_CHANNELS: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_APP_TOKEN: optional,
@@ -60,6 +63,8 @@ export interface DigestConfig {
   readonly time: string;
   /** DIGEST_TZ, a canonical IANA zone (default UTC). */
   readonly timeZone: string;
+  /** DIGEST_LANGUAGE, en / fr / de (default en): the language of a digest whose `subscribe` named none. */
+  readonly language: Language;
   /** DIGEST_SLACK_CHANNELS: Slack channel ids subscribed at the defaults on first start. */
   readonly slackChannels: readonly string[];
 }
@@ -195,8 +200,10 @@ function digestConfig(e: z.infer<typeof envSchema>): DigestConfig {
   if (!time) throw new ConfigError(`DIGEST_TIME "${e.DIGEST_TIME}" is not a time; use HH:MM, e.g. DIGEST_TIME=08:30; ${WHERE}`);
   const timeZone = canonicalTimeZone(e.DIGEST_TZ ?? 'UTC');
   if (!timeZone) throw new ConfigError(`DIGEST_TZ "${e.DIGEST_TZ}" is not an IANA time zone; use a name such as DIGEST_TZ=Europe/Paris; ${WHERE}`);
+  const language = digestLanguage(e.DIGEST_LANGUAGE ?? 'en');
+  if (!language) throw new ConfigError(`DIGEST_LANGUAGE "${e.DIGEST_LANGUAGE}" is not a digest language; use en, fr or de, e.g. DIGEST_LANGUAGE=fr; ${WHERE}`);
   const slackChannels = (e.DIGEST_SLACK_CHANNELS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
   const bad = slackChannels.find((c) => !/^[CGD][A-Z0-9]{5,}$/.test(c));
   if (bad) throw new ConfigError(`DIGEST_SLACK_CHANNELS: "${bad}" is not a Slack channel id (like C0123456789, shown at the bottom of the channel's About tab); ${WHERE}`);
-  return Object.freeze({ time, timeZone, slackChannels: Object.freeze(slackChannels) });
+  return Object.freeze({ time, timeZone, language, slackChannels: Object.freeze(slackChannels) });
 }

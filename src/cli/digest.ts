@@ -10,7 +10,8 @@
 import type { Config } from '../config.js';
 import { createDigestCommands } from '../core/digest/commands.js';
 import { renderDigestText } from '../core/digest/render-text.js';
-import { DEFAULT_SPACING_MS, runDue } from '../core/digest/scheduler.js';
+import { NO_PACING } from '../core/digest/pacing.js';
+import { runDue } from '../core/digest/scheduler.js';
 import { seedConfigured } from '../core/digest/service.js';
 import type { MessageSink, SinkFor } from '../core/digest/sink.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -23,12 +24,13 @@ const USAGE = `Usage:
   npm run digest -- run-due [--at 2024-03-31T07:00:00Z]   post every digest due now (or at that time) and exit
   npm run digest -- list                                   subscriptions and their last digest
   npm run digest -- preview <channel>                      today's digest for a channel key, e.g. slack:C0123456789
-  npm run digest -- subscribe <channel> [HH:MM] [zone]     subscribe a channel key, e.g. slack:C0123456789 08:30 Europe/Paris
+  npm run digest -- subscribe <channel> [HH:MM] [zone] [en|fr|de]  subscribe a channel key, e.g. slack:C0123456789 08:30 Europe/Paris fr
   npm run digest -- unsubscribe <channel>`;
 
 /** Prints each digest as text on stdout: what run-due does where no platform sink is plugged in. */
 function consoleSink(out: NodeJS.WritableStream): MessageSink {
   return {
+    pacing: NO_PACING,
     send: async (target, digest) => {
       out.write(`── ${target.channel} ──\n${renderDigestText(digest)}\n\n`);
       return {};
@@ -39,17 +41,17 @@ function consoleSink(out: NodeJS.WritableStream): MessageSink {
 /**
  * The sink for each platform. Slack posts with chat.postMessage when `config.slack` is set; Teams
  * posts proactively when `config.teams` (or TEAMS_LOCAL) is set, to the conversation references in
- * `platform.store`; digests of a platform that is not configured print to stdout. Posts to a
- * platform are spaced to stay under its rate limits.
+ * `platform.store`; digests of a platform that is not configured print to stdout. Each sink paces
+ * its posts to its platform's limits, per workspace.
  */
 export async function createSinks(
   config: Config,
   out: NodeJS.WritableStream = process.stdout,
   platform?: { readonly store: Store; readonly logger: Logger },
-): Promise<{ readonly sinkFor: SinkFor; readonly spacingMs: number }> {
+): Promise<{ readonly sinkFor: SinkFor }> {
   const sink = consoleSink(out);
   const { sinks } = platform ? await digestSinks(config, platform.store, platform.logger) : { sinks: new Map<string, MessageSink>() };
-  return { sinkFor: (p) => sinks.get(p) ?? sink, spacingMs: sinks.size > 0 ? DEFAULT_SPACING_MS : 0 };
+  return { sinkFor: (p) => sinks.get(p) ?? sink };
 }
 
 interface Args {
@@ -112,7 +114,7 @@ async function listText(store: Store): Promise<string> {
   if (subs.length === 0) return 'No subscriptions yet. Subscribe a channel with /eu-china subscribe, or list Slack channel ids in DIGEST_SLACK_CHANNELS.';
   const last = new Map<string, string>();
   for (const r of await store.digestRecords(10_000)) if (!last.has(r.channel)) last.set(r.channel, `${r.day} ${r.status}`);
-  return subs.map((s) => `${s.channel}  ${s.time} ${s.timeZone}  (${s.platform}, since ${s.createdAt.toISOString().slice(0, 10)}; last digest: ${last.get(s.channel) ?? 'none yet'})`).join('\n');
+  return subs.map((s) => `${s.channel}  ${s.time} ${s.timeZone} ${s.language}  (${s.platform}, since ${s.createdAt.toISOString().slice(0, 10)}; last digest: ${last.get(s.channel) ?? 'none yet'})`).join('\n');
 }
 
 function usage(io: CliIo, problem: string): number {

@@ -6,6 +6,7 @@
  * question log must use the same key for "Asked here yesterday" to find a channel's questions.
  */
 import type { ContextStore } from './conversation/followUp.js';
+import type { Language } from './lang/languages.js';
 import type { Decision } from './types.js';
 import type { Feedback, FeedbackSink } from './ports.js';
 
@@ -18,12 +19,17 @@ export interface Subscription {
   readonly time: string;
   /** IANA time zone name, canonical (`Europe/Paris`). */
   readonly timeZone: string;
+  /** The language the digest is posted in. */
+  readonly language: Language;
+  /** Opaque key of the channel's workspace / tenant (digest pacing), when the platform said. */
+  readonly workspace?: string;
   readonly createdAt: Date;
   /** Last subscribe or change of time; slots before this instant are never posted. */
   readonly updatedAt: Date;
 }
 
-export type NewSubscription = Pick<Subscription, 'platform' | 'channel' | 'time' | 'timeZone'>;
+/** A subscription to write; without `language` it is English, without `workspace` none is recorded (an update keeps the one known). */
+export type NewSubscription = Pick<Subscription, 'platform' | 'channel' | 'time' | 'timeZone'> & Partial<Pick<Subscription, 'language' | 'workspace'>>;
 
 export interface SubscriptionStore {
   /** Adds or updates the channel's subscription; `created` is false for an update. */

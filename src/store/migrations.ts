@@ -100,6 +100,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answered_messages_sent_at ON answered_messages (sent_at);
     `,
   },
+  {
+    version: 6,
+    name: "a subscription's digest language and workspace (pacing)",
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fr', 'de'));
+      ALTER TABLE subscriptions ADD COLUMN workspace TEXT;
+    `,
+  },
 ];
 
 /** Brings `db` to the latest version; refuses a database written by a newer release. */

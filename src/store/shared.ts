@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ConversationContext } from '../core/conversation/followUp.js';
+import { isLanguage, type Language } from '../core/lang/languages.js';
 import { MAX_LOGGED_QUESTION_CHARS, type RotationState } from '../core/store.js';
 
 /** `text` without NUL characters, cut to MAX_LOGGED_QUESTION_CHARS code points. */
@@ -37,4 +38,9 @@ export function toContext(value: unknown): ConversationContext | undefined {
 export function toRotation(order: unknown, position: number, cycle: number, day: string | null, entryId: string | null): RotationState {
   if (!Array.isArray(order) || !order.every((x) => typeof x === 'string')) throw new Error('rotation entry_order is not a list of ids');
   return { order, position, cycle, ...(day ? { day } : {}), ...(entryId ? { entryId } : {}) };
+}
+
+/** A stored digest language; the column's CHECK allows only en / fr / de, anything else reads as English. */
+export function storedLanguage(value: string): Language {
+  return isLanguage(value) ? value : 'en';
 }

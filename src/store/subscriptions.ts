@@ -1,12 +1,15 @@
 /** Subscriptions and configuration-seeded channels in SQLite. */
 import type Database from 'better-sqlite3';
 import type { NewSubscription, Subscription, SubscriptionStore } from '../core/store.js';
+import { storedLanguage } from './shared.js';
 
 interface Row {
   channel: string;
   platform: string;
   time: string;
   time_zone: string;
+  language: string;
+  workspace: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -16,6 +19,8 @@ const toSubscription = (r: Row): Subscription => ({
   channel: r.channel,
   time: r.time,
   timeZone: r.time_zone,
+  language: storedLanguage(r.language),
+  ...(r.workspace !== null ? { workspace: r.workspace } : {}),
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
 });
@@ -24,16 +29,17 @@ const toSubscription = (r: Row): Subscription => ({
 export function sqliteSubscriptions(db: Database.Database, now: () => number): SubscriptionStore {
   const get = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE channel = ?');
   const all = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY created_at, channel');
-  const upsert = db.prepare<[string, string, string, string, number, number]>(`
-    INSERT INTO subscriptions (channel, platform, time, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+  const upsert = db.prepare<[string, string, string, string, string, string | null, number, number]>(`
+    INSERT INTO subscriptions (channel, platform, time, time_zone, language, workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET platform = excluded.platform, time = excluded.time,
-      time_zone = excluded.time_zone, updated_at = excluded.updated_at`);
+      time_zone = excluded.time_zone, language = excluded.language,
+      workspace = coalesce(excluded.workspace, subscriptions.workspace), updated_at = excluded.updated_at`);
   const remove = db.prepare<[string]>('DELETE FROM subscriptions WHERE channel = ?');
   const seed = db.prepare<[string, number]>('INSERT INTO seeded_channels (channel, seeded_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
 
   const write = (s: NewSubscription, at: number): { subscription: Subscription; created: boolean } => {
     const existed = get.get(s.channel) !== undefined;
-    upsert.run(s.channel, s.platform, s.time, s.timeZone, at, at);
+    upsert.run(s.channel, s.platform, s.time, s.timeZone, s.language ?? 'en', s.workspace ?? null, at, at);
     const row = get.get(s.channel);
     if (!row) throw new Error(`subscription for ${s.channel} vanished inside its own transaction`);
     return { subscription: toSubscription(row), created: !existed };

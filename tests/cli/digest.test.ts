@@ -34,7 +34,7 @@ describe('npm run digest', { timeout: 60_000 }, () => {
   it('lists subscriptions with their last digest, and those from DIGEST_SLACK_CHANNELS', async () => {
     const out = await digest(dir, ['list'], { DIGEST_SLACK_CHANNELS: 'C0123456789', DIGEST_TZ: 'Europe/Paris' });
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/^slack:C1 {2}09:00 Europe\/Paris {2}\(slack, since 2024-03-01; last digest: 2024-03-31 sent\)$/m);
+    expect(out.stdout).toMatch(/^slack:C1 {2}09:00 Europe\/Paris en {2}\(slack, since 2024-03-01; last digest: 2024-03-31 sent\)$/m);
     expect(out.stdout).toMatch(/^slack:C0123456789 {2}09:00 Europe\/Paris /m);
   });
 

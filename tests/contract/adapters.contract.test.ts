@@ -75,6 +75,17 @@ const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'subscribe in French, and the preview is the French digest',
+    run: async (d) => {
+      expect(one(await d.say('subscribe 08:30 Europe/Paris fr'))).toMatch(/every day at 08:30 \(Europe\/Paris\) in français \(fr\)/);
+      expect((await d.store.subscriptions()).map((s) => s.language)).toEqual(['fr']);
+      const text = one(await d.say('digest'));
+      expect(text).toMatch(/Digest UE-Chine · 2 avril 2024/);
+      expect(text).toContain('L’éclairage du jour');
+      expect(text).toContain('Citations de l’original anglais.');
+    },
+  },
+  {
     name: 'a Related click',
     run: async (d) => {
       expect(one(await d.click('related', 'author-background'))).toContain(entry('author-background')?.answer.slice(0, 50));

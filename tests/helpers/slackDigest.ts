@@ -4,6 +4,7 @@
  * `runDue` with the app's own digest sink and instant scheduler retries. The store and the
  * digest commands run on a fake clock; signatures are checked against the real one.
  */
+import { NO_PACING } from '../../src/core/digest/pacing.js';
 import { runDue, type RunReport } from '../../src/core/digest/scheduler.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import { storePipeline } from '../../src/wiring.js';
@@ -78,7 +79,7 @@ export async function startSlackDigestHarness(now: string): Promise<SlackDigestH
           logger,
           sinkFor: (platform) => (platform === 'slack' ? slack.app.sink : undefined),
           retry: { delaysMs: [1000, 4000, 16000], sleep: async (ms) => void sleeps.push(ms) },
-          spacingMs: 0,
+          pacing: NO_PACING,
         },
         new Date(iso),
       ),

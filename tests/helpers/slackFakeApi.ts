@@ -3,6 +3,8 @@
  * talk to it over HTTP through `slackApiUrl`, so nothing is mocked in-process and nothing
  * touches the internet. It answers auth.test, chat.postMessage, chat.postEphemeral,
  * views.publish, assistant.threads.setSuggestedPrompts, users.info and response_url posts, records every call, and can be told to fail.
+ * With `limits` it enforces chat.postMessage's rate limits as Slack publishes them (per channel, and
+ * per workspace over a sliding window), answering 429 with a Retry-After when one is exceeded.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +27,22 @@ export interface ApiCall {
  */
 export type Failure = { readonly status: number; readonly retryAfter?: number } | { readonly error: string };
 
+/** chat.postMessage limits to enforce: what Slack publishes, or smaller ones for a quick test. */
+export interface PostLimits {
+  /** Least time between two accepted posts to one channel (Slack: about 1 s). */
+  readonly channelIntervalMs: number;
+  /** At most `max` accepted posts per workspace in any `windowMs` (Slack: several hundred a minute). */
+  readonly workspace: { readonly max: number; readonly windowMs: number };
+  /** The workspace (team id) of a channel id; default: every channel in FAKE_BOT's team. */
+  readonly teamOf?: (channel: string) => string;
+}
+
+/** What the limits saw: 429s answered, and posts accepted per channel. */
+export interface LimitStats {
+  rateLimited: number;
+  readonly accepted: Map<string, number>;
+}
+
 export interface FakeSlackApi {
   /** Base URL for `slackApiUrl` (ends in `/api/`). */
   readonly apiUrl: string;
@@ -42,6 +60,8 @@ export interface FakeSlackApi {
   readonly locales: Map<string, string>;
   /** Called for every call as it arrives (the bench uses it to time replies). */
   onCall: ((call: ApiCall) => void) | undefined;
+  /** Counts of the enforced limits (all zero without `limits`). */
+  readonly limitStats: LimitStats;
   close(): Promise<void>;
 }
 
@@ -59,8 +79,10 @@ const OK_BODIES: Readonly<Record<string, (body: Readonly<Record<string, unknown>
 const LOCALES = new Map<string, string>();
 
 /** Starts the fake on an ephemeral loopback port. */
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: { readonly limits?: PostLimits } = {}): Promise<FakeSlackApi> {
   const calls: ApiCall[] = [];
+  const limitStats: LimitStats = { rateLimited: 0, accepted: new Map() };
+  const limiter = options.limits ? postLimiter(options.limits, limitStats) : undefined;
   const failures = new Map<string, { times: number; failure: Failure }>();
   const waiters = new Set<() => void>();
   const held = new Map<string, (() => void)[]>();
@@ -81,6 +103,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       };
     },
     onCall: undefined,
+    limitStats,
     locales: LOCALES,
     close: () => close(server),
   };
@@ -93,7 +116,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       fake.onCall?.(call);
       for (const wake of waiters) wake();
       const n = (counter += 1);
-      const answer = (): void => reply(res, method, body, failures, n);
+      const answer = (): void => {
+        const retryAfter = method === 'chat.postMessage' ? limiter?.(String(body['channel'] ?? '')) : undefined;
+        if (retryAfter !== undefined) return void res.writeHead(429, { 'retry-after': String(retryAfter) }).end();
+        reply(res, method, body, failures, n);
+      };
       const queue = held.get(method);
       if (queue) queue.push(answer);
       else answer();
@@ -102,6 +129,30 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return Object.assign(fake, { apiUrl: `${base}/api/` });
+}
+
+/** Accepts a post (undefined) or says how many seconds to wait, as Slack's Retry-After does. */
+function postLimiter(limits: PostLimits, stats: LimitStats): (channel: string) => number | undefined {
+  const lastInChannel = new Map<string, number>();
+  const recent = new Map<string, number[]>();
+  return (channel) => {
+    const now = performance.now();
+    const team = limits.teamOf?.(channel) ?? FAKE_BOT.teamId;
+    const window = (recent.get(team) ?? []).filter((t) => t > now - limits.workspace.windowMs);
+    recent.set(team, window);
+    const last = lastInChannel.get(channel);
+    let waitMs = 0;
+    if (last !== undefined && now - last < limits.channelIntervalMs) waitMs = limits.channelIntervalMs - (now - last);
+    if (window.length >= limits.workspace.max) waitMs = Math.max(waitMs, (window[0] ?? now) + limits.workspace.windowMs - now);
+    if (waitMs > 0) {
+      stats.rateLimited += 1;
+      return Math.max(1, Math.ceil(waitMs / 1000));
+    }
+    lastInChannel.set(channel, now);
+    window.push(now);
+    stats.accepted.set(channel, (stats.accepted.get(channel) ?? 0) + 1);
+    return undefined;
+  };
 }
 
 function reply(res: ServerResponse, method: string, body: Readonly<Record<string, unknown>>, failures: Map<string, { times: number; failure: Failure }>, n: number): void {

@@ -3,6 +3,7 @@
  * (storePipeline), with the real HTTP server and CloudAdapter and replies going to a fake
  * connector on 127.0.0.1; plus `runDue` with the adapter's own digest sink and instant retries.
  */
+import { NO_PACING } from '../../src/core/digest/pacing.js';
 import type { Bot } from '../../src/core/bot.js';
 import { runDue, type RunReport } from '../../src/core/digest/scheduler.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
@@ -76,7 +77,7 @@ export async function startDigestHarness(bot: Bot, now: string, dataDir: string 
           logger,
           sinkFor: (platform) => (platform === 'teams' ? server.teams.sink : undefined),
           retry: { delaysMs: [1000, 4000, 16000], sleep: async (ms) => void sleeps.push(ms) },
-          spacingMs: 0,
+          pacing: NO_PACING,
         },
         new Date(iso),
       ),

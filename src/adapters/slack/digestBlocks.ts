@@ -6,7 +6,7 @@
  * thread under the digest, feedback goes to the store) and stay under the same limits. Pure.
  */
 import type { Digest } from '../../core/digest/compose.js';
-import { activityText, digestTitle, INSIGHT_HEADING, YESTERDAY_HEADING } from '../../core/digest/render-text.js';
+import { activityText, digestStrings, digestTitle, quotesNote } from '../../core/digest/render-text.js';
 import { actions, capBlocks, context, divider, fallback, header, sections, type KnownBlock, type SlackMessage } from './blocks.js';
 import { safeMrkdwn, truncate } from './mrkdwn.js';
 import { citationBlocks, feedbackButtons, relatedBlocks } from './render.js';
@@ -24,17 +24,21 @@ export interface DigestRenderOptions {
 /** The digest message, with a notification text naming the day and the question. */
 export function renderDigest(digest: Digest, options: DigestRenderOptions = {}): SlackMessage {
   const { insight, yesterday } = digest;
-  const title = digestTitle(digest.day);
+  const words = digestStrings(digest.language);
+  const title = digestTitle(digest.day, digest.language);
   const question = insight.entry?.question ?? insight.question;
+  // Outside English, say that the quotes are the English original (as answers do).
+  const note = insight.citations.length > 0 ? quotesNote(digest.language) : undefined;
   const blocks: KnownBlock[] = [
     ...(options.note ? [context([options.note])] : []),
     header(title),
-    ...sections(`*${INSIGHT_HEADING}:* ${safeMrkdwn(truncate(question, MAX_QUESTION))}`, 1),
+    ...sections(`*${words.insight}:* ${safeMrkdwn(truncate(question, MAX_QUESTION))}`, 1),
     ...sections(safeMrkdwn(insight.text), MAX_ANSWER_SECTIONS),
+    ...(note ? [context([note])] : []),
     ...citationBlocks(insight.citations),
     ...relatedBlocks(insight.related),
     ...actions('controls', insight.entry ? feedbackButtons(insight.entry.id) : []),
   ];
-  if (yesterday) blocks.push(divider(), ...sections(`*${YESTERDAY_HEADING}:* ${safeMrkdwn(activityText(yesterday))}`, 1));
-  return { text: fallback(`${title}: ${INSIGHT_HEADING}: ${question}`), blocks: capBlocks(blocks) };
+  if (yesterday) blocks.push(divider(), ...sections(`*${words.yesterday}:* ${safeMrkdwn(activityText(yesterday, digest.language))}`, 1));
+  return { text: fallback(`${title}: ${words.insight}: ${question}`), blocks: capBlocks(blocks) };
 }

@@ -6,12 +6,17 @@
  * refused token or a missing scope concerns every channel at once (a revoked token, a reinstall
  * in progress), so unsubscribing would wipe every subscription: those are ordinary failures,
  * logged by the scheduler naming SLACK_BOT_TOKEN, and the next run tries again. Rate limits,
- * 5xx and network errors are retried by the Web API client, then by the scheduler, which also
- * spaces posts. A 429 is waited out here when its Retry-After is short; a longer one gives up on
- * the channel for this run at once (DeferredDeliveryError), its claim released for the next.
+ * 5xx and network errors are retried by the Web API client, then by the scheduler. A 429 is not
+ * slept on here: it becomes a DeferredDeliveryError carrying the Retry-After, and the scheduler
+ * pauses the whole workspace for that long and posts the same digest again (a long one leaves the
+ * channel to the next run). The pacing is Slack's published limit for chat.postMessage (a
+ * "special" tier): about one message a second per channel, and several hundred a minute per
+ * workspace, which we take as about 285 (one every 210 ms: under 300, with room for the jitter of
+ * the network and for the bot's answers).
  */
 import type { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/digest/compose.js';
+import type { Pacing } from '../../core/digest/pacing.js';
 import { DeferredDeliveryError, PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
@@ -35,14 +40,35 @@ export const TOKEN_PROBLEM: ReadonlySet<string> = new Set([
   'no_permission',
 ]);
 
-/** A digest run waits out a Retry-After up to this, then gives up on the channel until the next run. */
-export const DIGEST_RATE_LIMIT: RateLimitPolicy = { maxWaitMs: 10_000 };
+/** The sink waits out no Retry-After itself: the scheduler pauses the workspace (see the header). */
+export const DIGEST_RATE_LIMIT: RateLimitPolicy = { maxWaitMs: 0 };
+
+/** chat.postMessage: 1 a second per channel; about 285 a minute per workspace; 3 in flight covers Slack's latency at that rate. */
+export const SLACK_DIGEST_PACING: Pacing = { channelIntervalMs: 1000, workspaceIntervalMs: 210, concurrency: 3 };
 
 export class SlackDigestSink implements MessageSink {
+  readonly pacing: Pacing;
+  private team: Promise<string | undefined> | undefined;
+
   constructor(
     private readonly client: WebClient,
     private readonly rateLimit: RateLimitPolicy = DIGEST_RATE_LIMIT,
-  ) {}
+    pacing: Pacing = SLACK_DIGEST_PACING,
+  ) {
+    this.pacing = pacing;
+  }
+
+  /** A channel subscribed without a team id (DIGEST_SLACK_CHANNELS) is in the bot token's workspace (auth.test, asked once). */
+  workspaceOf(): Promise<string | undefined> {
+    this.team ??= this.client.auth.test().then(
+      (r) => r.team_id,
+      () => {
+        this.team = undefined; // ask again next run
+        return undefined;
+      },
+    );
+    return this.team;
+  }
 
   /** Posts `digest` as a new message in the channel of `target`; its `ts` is the message id. */
   async send(target: DigestTarget, digest: Digest): Promise<PostedDigest> {
@@ -63,7 +89,7 @@ export function digestFailure(channelKey: string, cause: unknown, rateLimit: Rat
   const retryAfter = retryAfterSeconds(cause);
   if (retryAfter !== undefined) {
     const waits = Math.round(rateLimit.maxWaitMs / 1000);
-    return new DeferredDeliveryError(`slack digest to ${channelKey} rate limited by Slack (Retry-After ${retryAfter} s, a run waits at most ${waits} s): left for the next run`, { cause });
+    return new DeferredDeliveryError(`slack digest to ${channelKey} rate limited by Slack (Retry-After ${retryAfter} s; the sink waits at most ${waits} s itself)`, { cause, retryAfterMs: retryAfter * 1000 });
   }
   const code = slackErrorCode(cause);
   if (code !== undefined && CHANNEL_GONE.has(code)) {

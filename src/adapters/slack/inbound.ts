@@ -25,9 +25,9 @@ export function slackChannelIdOf(channelKey: string): string | undefined {
   return id ? id : undefined;
 }
 
-/** Subscriptions for DIGEST_SLACK_CHANNELS at the DIGEST_TIME / DIGEST_TZ defaults. */
-export function configuredSubscriptions(digest: { readonly time: string; readonly timeZone: string; readonly slackChannels: readonly string[] }): NewSubscription[] {
-  return digest.slackChannels.map((id) => ({ platform: SLACK, channel: slackChannelKey(id), time: digest.time, timeZone: digest.timeZone }));
+/** Subscriptions for DIGEST_SLACK_CHANNELS at the DIGEST_TIME / DIGEST_TZ / DIGEST_LANGUAGE defaults. */
+export function configuredSubscriptions(digest: Pick<NewSubscription, 'time' | 'timeZone' | 'language'> & { readonly slackChannels: readonly string[] }): NewSubscription[] {
+  return digest.slackChannels.map((id) => ({ platform: SLACK, channel: slackChannelKey(id), time: digest.time, timeZone: digest.timeZone, ...(digest.language ? { language: digest.language } : {}) }));
 }
 
 /** The fields of an `app_mention` or `message` event this adapter reads (Bolt's event types fit). */
@@ -49,6 +49,7 @@ export interface SlackCommandPayload {
   readonly text: string;
   readonly user_id: string;
   readonly channel_id: string;
+  readonly team_id?: string;
 }
 
 /** The bot's own identity (from `auth.test`), to ignore its own messages. */
@@ -113,7 +114,7 @@ function personOf(event: SlackMessageEvent, self: SlackSelf): string | undefined
 
 /** `/eu-china <text>`: the command surface; no conversation, each command stands alone. */
 export function commandToInbound(command: SlackCommandPayload): InboundMessage {
-  return { text: slackToPlain(command.text), asker: command.user_id, channel: slackChannelKey(command.channel_id), place: 'command' };
+  return { text: slackToPlain(command.text), asker: command.user_id, channel: slackChannelKey(command.channel_id), place: 'command', ...(command.team_id ? { workspace: command.team_id } : {}) };
 }
 
 /** The message a shortcut was used on, asked alone (not as a follow-up); undefined when it has no text. */

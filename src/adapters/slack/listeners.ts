@@ -31,16 +31,17 @@ export interface ListenerDeps {
 /** Registers every listener but the buttons (actions.ts); the assistant first (Bolt runs it as global middleware). */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAssistant(app, deps);
-  app.event('app_mention', async ({ event, context, client }) => answerMessage(deps, client, event, { userId: context.botUserId, botId: context.botId }));
-  app.message(async ({ message, context, client }) => answerMessage(deps, client, message, { userId: context.botUserId, botId: context.botId }));
+  app.event('app_mention', async ({ event, context, client }) => answerMessage(deps, client, event, { userId: context.botUserId, botId: context.botId }, context.teamId));
+  app.message(async ({ message, context, client }) => answerMessage(deps, client, message, { userId: context.botUserId, botId: context.botId }, context.teamId));
   registerCommand(app, deps);
   registerShortcut(app, deps);
   registerHome(app, deps);
 }
 
 /** Answers one mention, DM or assistant-thread message; a digest preview asked by mention goes to the asker only. */
-export async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf): Promise<void> {
-  const inbound = toInbound(event, self);
+export async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf, teamId?: string): Promise<void> {
+  const message = toInbound(event, self);
+  const inbound = message && teamId ? { ...message, workspace: teamId } : message;
   const locale = inbound?.asker !== undefined && deps.locale ? await deps.locale(client, inbound.asker) : undefined;
   const reply = inbound && (await deps.surface.handle(locale ? { ...inbound, locale } : inbound));
   if (!reply) return;
@@ -87,7 +88,7 @@ function registerAssistant(app: App, deps: ListenerDeps): void {
         });
       },
       threadContextChanged: async () => undefined,
-      userMessage: async ({ message, context, client }) => answerMessage(deps, client, message, { userId: context.botUserId, botId: context.botId }),
+      userMessage: async ({ message, context, client }) => answerMessage(deps, client, message, { userId: context.botUserId, botId: context.botId }, context.teamId),
     }),
   );
 }

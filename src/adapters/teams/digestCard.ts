@@ -5,7 +5,7 @@
  * citations look exactly like an answer's and stay under the same length caps.
  */
 import type { Digest } from '../../core/digest/compose.js';
-import { activityText, digestTitle, INSIGHT_HEADING, YESTERDAY_HEADING } from '../../core/digest/render-text.js';
+import { activityText, digestStrings, digestTitle } from '../../core/digest/render-text.js';
 import { attachment, card, label, plain, type AdaptiveCard, type CardElement } from './cards.js';
 import { answerBody, feedbackButtons, paperAction, type Reply } from './render.js';
 
@@ -15,13 +15,14 @@ const ACTIVITY_CHARS = 400;
 /** The digest card. */
 export function digestCard(digest: Digest): AdaptiveCard {
   const { insight, yesterday } = digest;
+  const words = digestStrings(digest.language);
   const body: CardElement[] = [
-    label(digestTitle(digest.day), { weight: 'Bolder', size: 'Medium' }),
-    label(INSIGHT_HEADING, { weight: 'Bolder', spacing: 'Medium' }),
+    label(digestTitle(digest.day, digest.language), { weight: 'Bolder', size: 'Medium' }),
+    label(words.insight, { weight: 'Bolder', spacing: 'Medium' }),
     ...answerBody(insight, { standalone: true, interactive: false }),
   ];
   if (yesterday) {
-    body.push(label(YESTERDAY_HEADING, { weight: 'Bolder', spacing: 'Medium', separator: true }), plain(activityText(yesterday), ACTIVITY_CHARS));
+    body.push(label(words.yesterday, { weight: 'Bolder', spacing: 'Medium', separator: true }), plain(activityText(yesterday, digest.language), ACTIVITY_CHARS));
   }
   if (insight.entry) body.push(feedbackButtons(insight.entry.id));
   return card(body, paperAction(insight.citations[0]?.url));
@@ -29,5 +30,5 @@ export function digestCard(digest: Digest): AdaptiveCard {
 
 /** The digest as a message: the card, with the title as notification text. */
 export function renderDigest(digest: Digest): Reply {
-  return { type: 'message', summary: digestTitle(digest.day), attachments: [attachment(digestCard(digest))] };
+  return { type: 'message', summary: digestTitle(digest.day, digest.language), attachments: [attachment(digestCard(digest))] };
 }

@@ -5,11 +5,16 @@
  * the scheduler; a continuation turn would send the card as a reply to its own made-up activity
  * id, so `replyToId` is removed and the digest is a new post; and the connector's 403 / 404 mean
  * the bot was removed (PermanentDeliveryError: the scheduler unsubscribes), while 429 / 5xx are
- * transient (retried), after waiting out a Retry-After the connector sent.
+ * transient (retried). A 429 whose Retry-After outlasted the connector's own retries becomes a
+ * DeferredDeliveryError carrying it: the scheduler pauses the tenant that long and posts again.
+ * Pacing follows Microsoft's published bot limits: per conversation 7 operations a second (we post
+ * one digest, and at most one a second), per app per tenant 50 requests a second across every
+ * conversation, answers included (digests take 20 a second, one every 50 ms).
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Digest } from '../../core/digest/compose.js';
-import { PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
+import type { Pacing } from '../../core/digest/pacing.js';
+import { DeferredDeliveryError, PermanentDeliveryError, type DigestTarget, type MessageSink, type PostedDigest } from '../../core/digest/sink.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import type { ConversationRefStore as StoredRefs } from '../../core/store.js';
@@ -32,17 +37,23 @@ export interface TeamsDigestSinkDeps {
   /** The bot's app id ('' in TEAMS_LOCAL mode). */
   readonly appId: string;
   readonly conversations: ConversationRefStore;
-  /** Waits out a Retry-After (default: a real timer). */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Longest Retry-After honoured before failing the attempt (default 60 s). */
-  readonly maxRetryAfterMs?: number;
 }
 
 const PERMANENT = new Set([403, 404]);
-const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
+/** One digest a second per conversation; 20 a second per tenant (of the 50 a bot may make there). */
+export const TEAMS_DIGEST_PACING: Pacing = { channelIntervalMs: 1000, workspaceIntervalMs: 50, concurrency: 4 };
 
 export class TeamsDigestSink implements MessageSink {
+  readonly pacing = TEAMS_DIGEST_PACING;
+
   constructor(private readonly deps: TeamsDigestSinkDeps) {}
+
+  /** The tenant of a conversation subscribed without one: the stored conversation reference's. */
+  async workspaceOf(target: DigestTarget): Promise<string | undefined> {
+    const id = conversationIdOf(target.channel);
+    return id === undefined ? undefined : (await this.deps.conversations.get(id))?.conversation?.tenantId;
+  }
 
   /** Posts `digest` as a new message in the conversation of `target`; the connector's activity id is the message id. */
   async send(target: DigestTarget, digest: Digest): Promise<PostedDigest> {
@@ -63,7 +74,7 @@ export class TeamsDigestSink implements MessageSink {
     } catch (error) {
       errors.push(error); // creating the connector client (a token request) failed
     }
-    if (errors.length > 0) throw await this.failure(target, errors[0]);
+    if (errors.length > 0) throw this.failure(target, errors[0]);
     return messageId ? { messageId } : {};
   }
 
@@ -77,19 +88,19 @@ export class TeamsDigestSink implements MessageSink {
     return reference;
   }
 
-  private async failure(target: DigestTarget, error: unknown): Promise<Error> {
+  private failure(target: DigestTarget, error: unknown): Error {
     const status = statusOf(error);
     const detail = status === undefined ? 'no HTTP status' : `HTTP ${status}`;
     if (status !== undefined && PERMANENT.has(status)) {
       return new PermanentDeliveryError(`teams digest to ${target.channel} refused (${detail}): the bot is no longer in that conversation`, { cause: error });
     }
     const wait = retryAfterMs(error);
-    if (wait !== undefined) await (this.deps.sleep ?? realSleep)(Math.min(wait, this.deps.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS));
+    if (wait !== undefined) {
+      return new DeferredDeliveryError(`teams digest to ${target.channel} rate limited (${detail}, Retry-After ${wait} ms)`, { cause: error, retryAfterMs: wait });
+    }
     return new DeliveryError(`teams digest to ${target.channel} failed (${detail})`, { cause: error });
   }
 }
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The Teams sink for `npm run digest -- run-due` (no HTTP server): its own CloudAdapter, the

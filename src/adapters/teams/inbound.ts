@@ -82,10 +82,12 @@ export function toInbound(activity: Activity): InboundMessage | undefined {
 }
 
 /** Who, where, and which delivery: the activity id within its conversation, when Teams gave one. */
-function originOf(activity: Activity): Pick<InboundMessage, 'asker' | 'channel' | 'delivery'> {
+function originOf(activity: Activity): Pick<InboundMessage, 'asker' | 'channel' | 'delivery' | 'workspace'> {
+  const tenant = activity.conversation.tenantId;
   return {
     asker: activity.from.aadObjectId ?? activity.from.id,
     channel: teamsChannelKey(activity.conversation.id),
+    ...(tenant ? { workspace: tenant } : {}),
     ...(activity.id ? { delivery: deliveryKey(activity) } : {}),
   };
 }

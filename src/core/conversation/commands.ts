@@ -95,7 +95,7 @@ export function helpText(about: string, digest: boolean): Help {
     ],
     digest: digest
       ? [
-          { words: 'subscribe [HH:MM] [time zone]', does: 'post the daily digest here (an insight from the paper, and what was asked here the day before)' },
+          { words: 'subscribe [HH:MM] [time zone] [en|fr|de]', does: 'post the daily digest here, in that language (an insight from the paper, and what was asked here the day before)' },
           { words: 'unsubscribe', does: 'stop it' },
           { words: 'digest', does: "see today's digest" },
         ]

@@ -21,6 +21,8 @@ export interface Origin {
   readonly channel?: string;
   /** Opaque id of this delivery, for dropping a redelivery; none when the platform gives none. */
   readonly delivery?: string;
+  /** Opaque key of the workspace / tenant the channel is in (the digest paces posts per workspace). */
+  readonly workspace?: string;
 }
 
 export interface InboundMessage extends Origin {

@@ -178,7 +178,7 @@ function logQuestion(deps: Shared, profile: PlatformProfile, question: Question,
 type DigestCommand = Extract<Command, { kind: 'subscribe' | 'unsubscribe' | 'digest' }>;
 
 async function digestCommand(deps: Shared, digest: DigestCommands, profile: PlatformProfile, message: InboundMessage & { channel: string }, command: DigestCommand): Promise<Reply> {
-  const target = { platform: profile.platform, channel: message.channel };
+  const target = { platform: profile.platform, channel: message.channel, ...(message.workspace ? { workspace: message.workspace } : {}) };
   try {
     if (command.kind === 'digest') {
       const preview = await digest.preview(target);

@@ -1,5 +1,5 @@
 /**
- * The digest commands, platform-free: `subscribe [HH:MM] [zone]`, `unsubscribe` and `digest`
+ * The digest commands, platform-free: `subscribe [HH:MM] [zone] [language]`, `unsubscribe` and `digest`
  * (today's digest, shown privately). They return plain text (plus the Digest for a preview) that
  * an adapter shows however it shows replies; invalid input gets a message with an example typed
  * the way that platform types commands (`command`, given by the platform's adapter).
@@ -7,40 +7,59 @@
 import type { Bot } from '../bot.js';
 import type { Clock } from '../ports.js';
 import type { DigestLedger, QuestionLog, RotationStore, SubscriptionStore } from '../store.js';
+import type { Language } from '../lang/languages.js';
 import { composeDigest, type Digest } from './compose.js';
+import { digestLanguage, languageLabel } from './language.js';
 import { renderDigestText } from './render-text.js';
 import type { DigestTarget } from './sink.js';
 import { canonicalTimeZone, localDateTime, parseTime, zonedTimeToUtc } from './time.js';
 
-/** Used when `subscribe` omits the time or the zone (DIGEST_TIME, DIGEST_TZ). */
+/** Used when `subscribe` omits the time, the zone or the language (DIGEST_TIME, DIGEST_TZ, DIGEST_LANGUAGE). */
 export interface SubscribeDefaults {
   readonly time: string;
   readonly timeZone: string;
+  /** Default English. */
+  readonly language?: Language;
 }
 
 export type SubscribeRequest =
-  | { readonly ok: true; readonly time: string; readonly timeZone: string }
+  | { readonly ok: true; readonly time: string; readonly timeZone: string; readonly language: Language }
   | { readonly ok: false; readonly message: string };
 
-/** Parses `[HH:MM] [IANA zone]` (either order, both optional); `command` is how the user types subscribe. */
+interface Parsed {
+  time?: string;
+  timeZone?: string;
+  language?: Language;
+}
+
+/** Parses `[HH:MM] [IANA zone] [en|fr|de]` (any order, all optional); `command` is how the user types subscribe. */
 export function parseSubscribe(args: string, defaults: SubscribeDefaults, command = 'subscribe'): SubscribeRequest {
   const example = `e.g. ${command} 08:30 Europe/Paris`;
-  const fail = (message: string): SubscribeRequest => ({ ok: false, message });
   const words = args.trim().split(/\s+/).filter((w) => w !== '');
-  let time: string | undefined;
-  let timeZone: string | undefined;
+  const parsed: Parsed = {};
   for (const word of words) {
-    if (/^\d/.test(word)) {
-      if (time) return fail(`Give one time only, ${example}`);
-      time = parseTime(word);
-      if (!time) return fail(`Invalid time "${word}". Use HH:MM, ${example}`);
-    } else {
-      if (timeZone) return fail(`Give one time zone only, ${example}`);
-      timeZone = canonicalTimeZone(word);
-      if (!timeZone) return fail(`Unknown time zone "${word}". Use an IANA time zone name, ${example}`);
-    }
+    const problem = parseWord(word, parsed, example);
+    if (problem) return { ok: false, message: problem };
   }
-  return { ok: true, time: time ?? defaults.time, timeZone: timeZone ?? defaults.timeZone };
+  return { ok: true, time: parsed.time ?? defaults.time, timeZone: parsed.timeZone ?? defaults.timeZone, language: parsed.language ?? defaults.language ?? 'en' };
+}
+
+/** Reads one word into `parsed`; the message for a bad or repeated one. */
+function parseWord(word: string, parsed: Parsed, example: string): string | undefined {
+  if (/^\d/.test(word)) {
+    if (parsed.time) return `Give one time only, ${example}`;
+    parsed.time = parseTime(word);
+    return parsed.time ? undefined : `Invalid time "${word}". Use HH:MM, ${example}`;
+  }
+  const language = digestLanguage(word);
+  if (language) {
+    if (parsed.language) return `Give one language only (en, fr or de), ${example} fr`;
+    parsed.language = language;
+    return undefined;
+  }
+  if (parsed.timeZone) return `Give one time zone only, ${example}`;
+  parsed.timeZone = canonicalTimeZone(word);
+  return parsed.timeZone ? undefined : `Unknown time zone "${word}". Use an IANA time zone name, ${example}`;
 }
 
 export interface CommandResult {
@@ -83,8 +102,9 @@ export function createDigestCommands(deps: DigestCommandDeps): DigestCommands {
     preview: async (target) => {
       const sub = await deps.store.subscription(target.channel);
       const timeZone = sub?.timeZone ?? deps.defaults.timeZone;
+      const language = sub?.language ?? deps.defaults.language ?? 'en';
       const day = localDateTime(deps.clock.now(), timeZone).day;
-      const digest = await composeDigest(deps, { channel: target.channel, timeZone, day });
+      const digest = await composeDigest(deps, { channel: target.channel, timeZone, day, language });
       return { text: renderDigestText(digest), digest };
     },
     handle: async (target, text) => {
@@ -102,7 +122,14 @@ export function createDigestCommands(deps: DigestCommandDeps): DigestCommands {
 async function subscribe(deps: DigestCommandDeps, target: DigestTarget, args: string, command: (words: string) => string): Promise<CommandResult> {
   const request = parseSubscribe(args, deps.defaults, command('subscribe'));
   if (!request.ok) return { text: request.message };
-  const { created, subscription } = await deps.store.subscribe({ platform: target.platform, channel: target.channel, time: request.time, timeZone: request.timeZone });
+  const { created, subscription } = await deps.store.subscribe({
+    platform: target.platform,
+    channel: target.channel,
+    time: request.time,
+    timeZone: request.timeZone,
+    language: request.language,
+    ...(target.workspace ? { workspace: target.workspace } : {}),
+  });
   const now = deps.clock.now();
   const today = localDateTime(now, subscription.timeZone).day;
   const sentToday = (await deps.store.digestRecord(target.channel, today))?.status === 'sent';
@@ -111,6 +138,6 @@ async function subscribe(deps: DigestCommandDeps, target: DigestTarget, args: st
   return {
     text:
       `${created ? 'Subscribed' : 'Updated'}: the EU-China digest will be posted here every day at ${subscription.time} ` +
-      `(${subscription.timeZone}), from ${first}. See today's with ${command('digest')}; stop with ${command('unsubscribe')}.`,
+      `(${subscription.timeZone}) in ${languageLabel(subscription.language)}, from ${first}. See today's with ${command('digest')}; stop with ${command('unsubscribe')}.`,
   };
 }

@@ -22,13 +22,16 @@ export interface DigestSchedulerDeps extends DigestRunnerDeps {
   readonly timers?: Timers;
 }
 
-/** Seeds configured channels, then posts due digests now and at every minute; `stop()` on shutdown. */
+/**
+ * Seeds configured channels, then posts due digests now and at every minute. `stop()` on shutdown
+ * stops the run in progress between posts and releases the claims it has not posted yet.
+ */
 export async function startDigestScheduler(deps: DigestSchedulerDeps): Promise<Ticker> {
   await seedConfigured(deps, deps.seeds ?? []);
   return startTicker({
     clock: deps.clock,
     logger: deps.logger,
-    run: (now) => runDue(deps, now),
+    run: (now, signal) => runDue(deps, now, { signal }),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
 }

@@ -3,15 +3,19 @@
  * from its failures: permanent (the bot was removed from the channel: Slack channel_not_found /
  * not_in_channel / is_archived, Teams 403 / 404), after which the channel is unsubscribed, or
  * anything else, which is retried and then left for the next run (at once when deferred: the
- * platform asked for more time than a run waits).
+ * platform asked for more time than a run waits). A sink also says how fast its platform may be
+ * posted to (`pacing`) and, when the subscription does not know it, which workspace a channel is in.
  */
 import { DeliveryError } from '../errors.js';
 import type { Digest } from './compose.js';
+import type { Pacing } from './pacing.js';
 
 /** Where a digest goes: the subscription's platform and opaque channel key. */
 export interface DigestTarget {
   readonly platform: string;
   readonly channel: string;
+  /** Opaque key of the workspace / tenant the channel belongs to, when the subscription recorded one. */
+  readonly workspace?: string;
 }
 
 /** What the platform said when it accepted a digest. */
@@ -23,6 +27,10 @@ export interface PostedDigest {
 export interface MessageSink {
   /** Posts `digest` to `target`; throws PermanentDeliveryError when the channel is gone for good. */
   send(target: DigestTarget, digest: Digest): Promise<PostedDigest>;
+  /** The platform's published limits this sink is paced to (default DEFAULT_PACING). */
+  readonly pacing?: Pacing;
+  /** The workspace of a channel whose subscription recorded none (e.g. the one the bot token belongs to). */
+  workspaceOf?(target: DigestTarget): Promise<string | undefined>;
 }
 
 /** Picks the sink for a subscription's platform; undefined skips that platform's channels. */
@@ -39,6 +47,18 @@ export class PermanentDeliveryError extends DeliveryError {
  */
 export class DeferredDeliveryError extends DeliveryError {
   readonly deferred = true;
+  /** The platform's Retry-After, in ms, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: { readonly cause?: unknown; readonly retryAfterMs?: number } = {}) {
+    super(message, 'cause' in options ? { cause: options.cause } : {});
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The Retry-After (ms) a rate-limited delivery carries, or undefined. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof DeferredDeliveryError ? error.retryAfterMs : undefined;
 }
 
 /** True for DeferredDeliveryError or any error carrying `deferred: true`. */

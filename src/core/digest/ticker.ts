@@ -2,7 +2,8 @@
  * The in-process scheduler: runs the digest once at start (to catch up after a restart) and then
  * just after every minute boundary of the injected clock, never two runs at once. A minute tick
  * rather than one timer per subscription keeps it right when subscriptions change, the clock
- * jumps or the machine sleeps: each tick simply asks what is due now.
+ * jumps or the machine sleeps: each tick simply asks what is due now. `stop()` aborts the run in
+ * progress (its AbortSignal): the posts in flight finish, the claims not posted yet are released.
  */
 import type { Clock, Logger } from '../ports.js';
 
@@ -15,15 +16,15 @@ export interface Timers {
 export interface TickerDeps {
   readonly clock: Clock;
   readonly logger: Logger;
-  /** The work of one tick, e.g. `(now) => runDue(deps, now)`. */
-  readonly run: (now: Date) => Promise<unknown>;
+  /** The work of one tick, e.g. `(now, signal) => runDue(deps, now, { signal })`; `signal` aborts on stop(). */
+  readonly run: (now: Date, signal: AbortSignal) => Promise<unknown>;
   /** Tick period in ms (default one minute). */
   readonly intervalMs?: number;
   readonly timers?: Timers;
 }
 
 export interface Ticker {
-  /** Stops ticking and waits for a run in progress to finish. */
+  /** Stops ticking, aborts a run in progress between two posts and waits for it to wind up. */
   stop(): Promise<void>;
 }
 
@@ -42,9 +43,10 @@ export function startTicker(deps: TickerDeps): Ticker {
   let stopped = false;
   let handle: unknown;
   let running: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
   const tick = (): void => {
     running = deps
-      .run(deps.clock.now())
+      .run(deps.clock.now(), stopping.signal)
       .then(
         () => undefined,
         (error: unknown) => deps.logger.error('digest scheduler: run failed; trying again at the next tick', { error }),
@@ -61,6 +63,7 @@ export function startTicker(deps: TickerDeps): Ticker {
     stop: async () => {
       stopped = true;
       timers.clearTimeout(handle);
+      stopping.abort();
       await running;
     },
   };

@@ -84,6 +84,14 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answered_messages_sent_at ON answered_messages (sent_at);
     `,
   },
+  {
+    version: 2,
+    name: "a subscription's digest language and workspace (pacing)",
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fr', 'de'));
+      ALTER TABLE subscriptions ADD COLUMN workspace text;
+    `,
+  },
 ];
 
 /** Brings the database to the latest version under the advisory lock; refuses one written by a newer release. */

@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import type { NewSubscription, Subscription, SubscriptionStore } from '../../core/store.js';
+import { storedLanguage } from '../shared.js';
 import { inTransaction, type Queryable } from './pool.js';
 
 interface Row {
@@ -14,28 +15,33 @@ interface Row {
   platform: string;
   time: string;
   time_zone: string;
+  language: string;
+  workspace: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'channel, platform, time, time_zone, created_at, updated_at';
+const COLUMNS = 'channel, platform, time, time_zone, language, workspace, created_at, updated_at';
 
 const toSubscription = (r: Row): Subscription => ({
   platform: r.platform,
   channel: r.channel,
   time: r.time,
   timeZone: r.time_zone,
+  language: storedLanguage(r.language),
+  ...(r.workspace !== null ? { workspace: r.workspace } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-const params = (s: NewSubscription, at: number) => [s.channel, s.platform, s.time, s.timeZone, new Date(at)];
+const params = (s: NewSubscription, at: number) => [s.channel, s.platform, s.time, s.timeZone, s.language ?? 'en', s.workspace ?? null, new Date(at)];
 
 async function upsert(db: Queryable, s: NewSubscription, at: number): Promise<{ subscription: Subscription; created: boolean }> {
   const { rows } = await db.query<Row & { created: boolean }>(
-    `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $5)
+    `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
      ON CONFLICT (channel) DO UPDATE SET platform = EXCLUDED.platform, time = EXCLUDED.time,
-       time_zone = EXCLUDED.time_zone, updated_at = EXCLUDED.updated_at
+       time_zone = EXCLUDED.time_zone, language = EXCLUDED.language,
+       workspace = coalesce(EXCLUDED.workspace, subscriptions.workspace), updated_at = EXCLUDED.updated_at
      RETURNING ${COLUMNS}, (xmax = 0) AS created`,
     params(s, at),
   );
@@ -49,7 +55,7 @@ async function seedOne(db: Queryable, s: NewSubscription, at: number): Promise<S
   const seeded = await db.query('INSERT INTO seeded_channels (channel, seeded_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [s.channel, new Date(at)]);
   if (seeded.rowCount !== 1) return undefined;
   const { rows } = await db.query<Row>(
-    `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (channel) DO NOTHING RETURNING ${COLUMNS}`,
+    `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (channel) DO NOTHING RETURNING ${COLUMNS}`,
     params(s, at),
   );
   return rows[0] ? toSubscription(rows[0]) : undefined;

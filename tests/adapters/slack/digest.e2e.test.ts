@@ -53,7 +53,7 @@ describe('Slack digest commands and delivery (real Bolt app, real SQLite store, 
     h = await startSlackDigestHarness('2024-03-31T06:00:00Z');
     const ack = await h.command('subscribe 09:00 Europe/Paris');
     expect(ack.body['response_type']).toBe('ephemeral');
-    expect(shownText(ack)).toMatch(/Subscribed: the EU-China digest will be posted here every day at 09:00 \(Europe\/Paris\), from today\./);
+    expect(shownText(ack)).toMatch(/Subscribed: the EU-China digest will be posted here every day at 09:00 \(Europe\/Paris\) in English \(en\), from today\./);
     expect(await h.store.subscription(CHANNEL_KEY)).toMatchObject({ platform: 'slack', time: '09:00', timeZone: 'Europe/Paris' });
 
     const invalid = await h.command('subscribe 25:00');

@@ -19,7 +19,7 @@ function entryAnswer(id: string): Answer {
   return answer;
 }
 
-const digest = (overrides: Partial<Digest> = {}): Digest => ({ channel: 'slack:C0GENERAL01', day: '2024-03-31', insight: entryAnswer('paper-author'), ...overrides });
+const digest = (overrides: Partial<Digest> = {}): Digest => ({ channel: 'slack:C0GENERAL01', day: '2024-03-31', language: 'en', insight: entryAnswer('paper-author'), ...overrides });
 const YESTERDAY = { questions: 5, mostAsked: { id: 'paper-author', question: 'Who wrote the paper?', count: 3 }, unanswered: 2 } as const;
 
 /** The mrkdwn a person reads, the paper link taken out (it is the one link the bot makes). */

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackDigestSink, type SlackDigestSink } from '../../../src/adapters/slack/digestSink.js';
 import type { Digest } from '../../../src/core/digest/compose.js';
-import { isPermanent, PermanentDeliveryError } from '../../../src/core/digest/sink.js';
+import { DeferredDeliveryError, isPermanent, PermanentDeliveryError, retryAfterOf } from '../../../src/core/digest/sink.js';
 import { DeliveryError } from '../../../src/core/errors.js';
 import { shownText } from '../../helpers/slackBlocks.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../../helpers/slackFakeApi.js';
+import { FAKE_BOT, startFakeSlackApi, type FakeSlackApi } from '../../helpers/slackFakeApi.js';
 import { FAST_RETRY, realBot } from '../../helpers/slackHarness.js';
 import { recordingLogger } from '../../helpers/slackTestDoubles.js';
 
@@ -13,7 +13,7 @@ const TARGET = { platform: 'slack', channel: 'slack:C0GENERAL01' } as const;
 function todaysDigest(): Digest {
   const insight = realBot().answerEntry('paper-author');
   if (!insight) throw new Error('no entry paper-author');
-  return { channel: TARGET.channel, day: '2024-03-31', insight };
+  return { channel: TARGET.channel, day: '2024-03-31', language: 'en', insight };
 }
 
 let fake: FakeSlackApi;
@@ -71,14 +71,20 @@ describe('SlackDigestSink (real WebClient, fake Web API)', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
-  it("waits out a 429's Retry-After before trying again", async () => {
+  it("hands a 429's Retry-After to the scheduler at once (it pauses the whole workspace), without posting", async () => {
     fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 1 });
     const started = performance.now();
-    await sink.send(TARGET, todaysDigest());
-    const [limited, delivered] = fake.callsTo('chat.postMessage');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
-    expect((delivered?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    const error = await failure();
+    expect(error).toBeInstanceOf(DeferredDeliveryError);
+    expect(retryAfterOf(error)).toBe(1000);
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it("says which workspace the bot token belongs to (auth.test, asked once), for channels subscribed without one", async () => {
+    expect(await sink.workspaceOf()).toBe(FAKE_BOT.teamId);
+    expect(await sink.workspaceOf()).toBe(FAKE_BOT.teamId);
+    expect(fake.callsTo('auth.test')).toHaveLength(1);
   });
 
   it('fails at once, without waiting, on a 429 whose Retry-After is past what a digest run waits', { timeout: 10_000 }, async () => {

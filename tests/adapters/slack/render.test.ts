@@ -147,7 +147,7 @@ describe('renderAnswer', () => {
 describe('static views', () => {
   it('lists the commands in help, the daily digest ones included', () => {
     const all = strings(renderHelp(helpText(bot.about(), true)).blocks).join('\n');
-    for (const command of ['topics', 'source', 'help', 'subscribe [HH:MM] [time zone]', 'unsubscribe', 'digest']) expect(all).toContain(`\`/eu-china ${command}\``);
+    for (const command of ['topics', 'source', 'help', 'subscribe [HH:MM] [time zone] [en|fr|de]', 'unsubscribe', 'digest']) expect(all).toContain(`\`/eu-china ${command}\``);
     expect(all).toContain('/eu-china subscribe 08:30 Europe/Paris');
   });
 

@@ -56,7 +56,7 @@ describe('Teams digest commands and delivery (real SQLite store, real CloudAdapt
   it('subscribes a personal chat by command, keeps its reference, posts one digest card when due and none again', async () => {
     h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     const ack = only(await h.personal('subscribe 09:00 Europe/Paris'));
-    expect(textOf(ack)).toMatch(/^Subscribed: the EU-China digest will be posted here every day at 09:00 \(Europe\/Paris\), from today\./);
+    expect(textOf(ack)).toMatch(/^Subscribed: the EU-China digest will be posted here every day at 09:00 \(Europe\/Paris\) in English \(en\), from today\./);
     expect(await h.store.subscription(PERSONAL_KEY)).toMatchObject({ platform: 'teams', time: '09:00', timeZone: 'Europe/Paris' });
     const stored = parseReference((await h.store.conversationRef(PERSONAL)) ?? '');
     expect(stored).toMatchObject({ ok: true, reference: { serviceUrl: h.connector.url, conversation: { id: PERSONAL }, bot: { id: '28:8f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b' } } });

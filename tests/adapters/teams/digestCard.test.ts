@@ -16,7 +16,7 @@ const insight = (id: string): Answer => {
   if (!a) throw new Error(`no entry ${id}`);
   return a;
 };
-const digest = (extra: Partial<Digest> = {}): Digest => ({ channel: 'teams:19:abc@thread.tacv2', day: '2024-03-31', insight: insight('is-it-an-alliance'), ...extra });
+const digest = (extra: Partial<Digest> = {}): Digest => ({ channel: 'teams:19:abc@thread.tacv2', day: '2024-03-31', language: 'en', insight: insight('is-it-an-alliance'), ...extra });
 const yesterday = { questions: 5, unanswered: 2, mostAsked: { id: 'paper-author', question: 'Who wrote the paper?', count: 3 } };
 
 /** The texts a person reads in the card, in order (TextBlock texts and TextRun runs joined per block). */

@@ -11,8 +11,7 @@ import { createBot } from '../../../src/core/bot.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
 import { createDigestCommands } from '../../../src/core/digest/commands.js';
 import type { Digest } from '../../../src/core/digest/compose.js';
-import { isPermanent, PermanentDeliveryError } from '../../../src/core/digest/sink.js';
-import { DeliveryError } from '../../../src/core/errors.js';
+import { DeferredDeliveryError, isPermanent, PermanentDeliveryError, retryAfterOf } from '../../../src/core/digest/sink.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { teamsActivity } from '../../helpers/teams.js';
 import { DEFAULTS, PERSONAL, startDigestHarness } from '../../helpers/teamsDigest.js';
@@ -32,7 +31,7 @@ const target = { platform: 'teams', channel: `teams:${PERSONAL}` };
 const someDigest = (): Digest => {
   const insight = bot.answerEntry('paper-author');
   if (!insight) throw new Error('no entry');
-  return { channel: target.channel, day: '2024-03-31', insight };
+  return { channel: target.channel, day: '2024-03-31', language: 'en', insight };
 };
 
 describe('TeamsDigestSink', () => {
@@ -55,6 +54,15 @@ describe('TeamsDigestSink', () => {
     expect(adapter.calls.map((r) => [r.conversation?.id, r.serviceUrl])).toEqual([[PERSONAL, 'https://smba.trafficmanager.net/emea/']]);
   });
 
+  it("names the tenant of a conversation subscribed without one (from its stored reference), for pacing per tenant", async () => {
+    const conversations = memoryConversationRefStore();
+    const sink = new TeamsDigestSink({ adapter: new RecordingAdapter(), appId: '', conversations });
+    expect(await sink.workspaceOf(target)).toBeUndefined();
+    await conversations.save(referenceOf(teamsActivity('personal_message')));
+    expect(await sink.workspaceOf(target)).toBe(teamsActivity('personal_message').conversation.tenantId);
+    expect(sink.pacing).toEqual({ channelIntervalMs: 1000, workspaceIntervalMs: 50, concurrency: 4 });
+  });
+
   it('returns the id the connector gave the posted activity, for the scheduler to record with the sent claim', async () => {
     const h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     try {
@@ -67,22 +75,21 @@ describe('TeamsDigestSink', () => {
     }
   });
 
-  it('waits out the Retry-After of a throttled post before handing a transient error to the scheduler', { timeout: 20_000 }, async () => {
+  it('hands the scheduler the Retry-After of a throttled post, for it to pause the tenant and post again', { timeout: 20_000 }, async () => {
     const h = await startDigestHarness(bot, '2024-03-31T06:00:00Z');
     try {
       await h.personal('subscribe 09:00 Europe/Paris');
-      const sleeps: number[] = [];
-      const sink = new TeamsDigestSink({ adapter: h.server.teams.adapter, appId: '', conversations: h.server.teams.conversations, sleep: async (ms) => void sleeps.push(ms) });
+      const sink = new TeamsDigestSink({ adapter: h.server.teams.adapter, appId: '', conversations: h.server.teams.conversations });
       const preview = await createDigestCommands({ bot, store: h.store, clock: h.clock, defaults: DEFAULTS }).preview(target);
       if (!preview.digest) throw new Error('no digest');
       // The connector's pipeline itself retries a 429 that carries Retry-After three times.
       h.connector.failNext(429, 4, { 'retry-after': '1' });
       const before = h.connector.requests.length;
       const error = await sink.send(target, preview.digest).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DeliveryError);
+      expect(error).toBeInstanceOf(DeferredDeliveryError);
       expect(isPermanent(error)).toBe(false);
       expect(String(error)).toMatch(/HTTP 429/);
-      expect(sleeps).toEqual([1000]);
+      expect(retryAfterOf(error)).toBe(1000);
       await sink.send(target, preview.digest);
       expect(h.connector.requests).toHaveLength(before + 1);
     } finally {

@@ -25,6 +25,8 @@ describe('toRequest / toInbound', () => {
         channel: `teams:${PERSONAL}`,
         place: 'dm',
         delivery: expect.stringMatching(/^teams:message\|/),
+        // The tenant, for pacing the digest per tenant.
+        workspace: teamsActivity('personal_message').conversation.tenantId,
         ...(teamsActivity('personal_message').locale ? { locale: teamsActivity('personal_message').locale } : {}),
       },
     });

@@ -6,11 +6,11 @@ const defaults = { time: '09:00', timeZone: 'UTC' };
 
 describe('parseSubscribe', () => {
   it.each([
-    ['', { time: '09:00', timeZone: 'UTC' }],
-    ['8:30', { time: '08:30', timeZone: 'UTC' }],
-    ['europe/paris', { time: '09:00', timeZone: 'Europe/Paris' }],
-    ['08:30 Europe/Paris', { time: '08:30', timeZone: 'Europe/Paris' }],
-    ['America/New_York 07:15', { time: '07:15', timeZone: 'America/New_York' }],
+    ['', { time: '09:00', timeZone: 'UTC' , language: 'en' }],
+    ['8:30', { time: '08:30', timeZone: 'UTC' , language: 'en' }],
+    ['europe/paris', { time: '09:00', timeZone: 'Europe/Paris' , language: 'en' }],
+    ['08:30 Europe/Paris', { time: '08:30', timeZone: 'Europe/Paris' , language: 'en' }],
+    ['America/New_York 07:15', { time: '07:15', timeZone: 'America/New_York' , language: 'en' }],
   ])('reads %j', (args, expected) => {
     expect(parseSubscribe(args, defaults)).toEqual({ ok: true, ...expected });
   });
@@ -18,6 +18,12 @@ describe('parseSubscribe', () => {
   it('explains an invalid time with an example', () => {
     expect(parseSubscribe('25:00', defaults, '/eu-china subscribe')).toEqual({ ok: false, message: 'Invalid time "25:00". Use HH:MM, e.g. /eu-china subscribe 08:30 Europe/Paris' });
     expect(parseSubscribe('9am', defaults, 'subscribe')).toEqual({ ok: false, message: 'Invalid time "9am". Use HH:MM, e.g. subscribe 08:30 Europe/Paris' });
+  });
+
+  it('takes the language from the defaults (DIGEST_LANGUAGE) when none is given, and refuses two', () => {
+    expect(parseSubscribe('08:30', { ...defaults, language: 'de' })).toEqual({ ok: true, time: '08:30', timeZone: 'UTC', language: 'de' });
+    expect(parseSubscribe('fr de', defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/one language only \(en, fr or de\)/) });
+    expect(parseSubscribe('08:30 francais', defaults)).toMatchObject({ ok: true, language: 'fr' });
   });
 
   it('explains an unknown zone, and two times or two zones', () => {
@@ -43,9 +49,9 @@ describe('the digest commands', () => {
   it('subscribes with defaults, says when the first digest comes, and updates on a second subscribe', async () => {
     const { store, commands } = setup();
     expect((await commands.subscribe(slack, '')).text).toBe(
-      'Subscribed: the EU-China digest will be posted here every day at 09:00 (UTC), from tomorrow. See today\'s with /eu-china digest; stop with /eu-china unsubscribe.',
+      'Subscribed: the EU-China digest will be posted here every day at 09:00 (UTC) in English (en), from tomorrow. See today\'s with /eu-china digest; stop with /eu-china unsubscribe.',
     );
-    expect((await commands.subscribe(slack, '18:00 Europe/Paris')).text).toMatch(/^Updated: .* at 18:00 \(Europe\/Paris\), from today\./);
+    expect((await commands.subscribe(slack, '18:00 Europe/Paris')).text).toMatch(/^Updated: .* at 18:00 \(Europe\/Paris\) in English \(en\), from today\./);
     expect(await store.subscription('slack:C1')).toMatchObject({ time: '18:00', timeZone: 'Europe/Paris', platform: 'slack' });
   });
 

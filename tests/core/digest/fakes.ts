@@ -3,6 +3,7 @@
 import { createBot, type Bot } from '../../../src/core/bot.js';
 import type { Digest } from '../../../src/core/digest/compose.js';
 import type { DigestRunnerDeps } from '../../../src/core/digest/scheduler.js';
+import { abortable, type PaceTimer } from '../../../src/core/digest/pacing.js';
 import type { DigestTarget, MessageSink } from '../../../src/core/digest/sink.js';
 import type { Clock, LogFields, Logger } from '../../../src/core/ports.js';
 import type { Knowledge } from '../../../src/core/types.js';
@@ -76,16 +77,54 @@ export function tinyKnowledge(n: number): Knowledge {
 
 export const tinyBot = (n = 5): Bot => createBot({ knowledge: tinyKnowledge(n) });
 
-/** Runner deps with instant retries that record their delays. */
-export function runnerDeps(bot: Bot, store: DigestRunnerDeps['store'], sink: MessageSink, logger: Logger = recordingLogger()) {
+/**
+ * Virtual time for the pacer: `sleep(ms)` waits until the clock reaches now + ms, and the clock
+ * jumps to the earliest sleeper's instant whenever everything else is waiting (nothing left but
+ * timers: checked with setImmediate, after pending I/O and promise jobs). So concurrent lanes
+ * wait side by side as with real time, instantly, and `now()` says when each post was made.
+ */
+export function virtualTimer(): PaceTimer & { readonly sleeps: number[] } {
+  let now = 0;
+  const sleepers: { at: number; wake: () => void }[] = [];
+  let scheduled = false;
+  const advance = (): void => {
+    scheduled = false;
+    sleepers.sort((a, b) => a.at - b.at);
+    const next = sleepers.shift();
+    if (!next) return;
+    now = Math.max(now, next.at);
+    next.wake();
+    schedule();
+  };
+  const schedule = (): void => {
+    if (scheduled || sleepers.length === 0) return;
+    scheduled = true;
+    setImmediate(advance);
+  };
   const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: (ms, signal) => {
+      sleeps.push(ms);
+      const slept = new Promise<void>((resolve) => sleepers.push({ at: now + ms, wake: resolve }));
+      schedule();
+      return abortable(slept, signal);
+    },
+  };
+}
+
+/** Runner deps with instant retries and virtual pacing (one post a second, one at a time), recording every delay in `sleeps`. */
+export function runnerDeps(bot: Bot, store: DigestRunnerDeps['store'], sink: MessageSink, logger: Logger = recordingLogger()) {
+  const timer = virtualTimer();
+  const sleeps = timer.sleeps;
   const deps: DigestRunnerDeps = {
     bot,
     store,
     logger,
     sinkFor: () => sink,
-    retry: { delaysMs: [1000, 4000, 16000], sleep: async (ms) => void sleeps.push(ms) },
-    spacingMs: 1000,
+    retry: { delaysMs: [1000, 4000, 16000], sleep: (ms) => timer.sleep(ms) },
+    timer,
   };
-  return { deps, sleeps };
+  return { deps, sleeps, timer };
 }

@@ -193,7 +193,7 @@ describe('runDue with a damaged subscription', () => {
     const logger = recordingLogger();
     const sink = fakeSink();
     const { deps } = runnerDeps(tinyBot(), store, sink, logger);
-    const broken = { platform: 'slack', channel: 'slack:BAD', time: '09:00', timeZone: 'Mars/Olympus', createdAt: new Date(0), updatedAt: new Date(0) };
+    const broken = { platform: 'slack', channel: 'slack:BAD', time: '09:00', timeZone: 'Mars/Olympus', language: 'en' as const, createdAt: new Date(0), updatedAt: new Date(0) };
     const withBroken = { ...store, subscriptions: async () => [broken, ...(await store.subscriptions())] };
     clock.set('2024-03-01T09:00:00Z');
     expect((await runDue({ ...deps, store: withBroken }, clock.now())).sent).toEqual(['slack:C2']);

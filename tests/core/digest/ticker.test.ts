@@ -22,7 +22,9 @@ function manualTimers(): Timers & { readonly pending: { fn: () => void; ms: numb
   };
 }
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+};
 
 describe('the in-process scheduler', () => {
   it('runs at once, then just after each minute boundary of the injected clock', async () => {
@@ -88,6 +90,7 @@ describe('startDigestScheduler', () => {
     expect(sink.sent).toEqual([]);
     clock.set('2024-03-02T09:00:00.500Z');
     timers.fire();
+    await settle();
     await ticker.stop();
     expect(sink.sent.map((s) => s.target)).toEqual([{ platform: 'slack', channel: 'slack:C0123456789' }]);
   });

@@ -28,6 +28,31 @@ export function digestContract(fresh: Fresh): void {
       expect(await store.subscription('slack:C1')).toBeUndefined();
     });
 
+    it("keeps a subscription's digest language (English by default) and workspace; an update without a workspace keeps the known one", async () => {
+      const { store, another } = await fresh(at());
+      expect((await store.subscribe(sub('slack:C1'))).subscription).toMatchObject({ language: 'en' });
+      expect((await store.subscription('slack:C1'))?.workspace).toBeUndefined();
+      await store.subscribe({ ...sub('slack:C1'), language: 'fr', workspace: 'T0TEAM1' });
+      await store.subscribe({ ...sub('slack:C1', '08:00'), language: 'de' });
+      const reopened = await another(at());
+      expect(await reopened.subscription('slack:C1')).toMatchObject({ time: '08:00', language: 'de', workspace: 'T0TEAM1' });
+      const [seeded] = await reopened.seedSubscriptions([{ ...sub('slack:C2'), language: 'fr' }]);
+      expect(seeded).toMatchObject({ channel: 'slack:C2', language: 'fr' });
+      expect((await reopened.subscriptions()).map((s) => [s.channel, s.language, s.workspace ?? null])).toEqual([
+        ['slack:C1', 'de', 'T0TEAM1'],
+        ['slack:C2', 'fr', null],
+      ]);
+    });
+
+    it('rejects a language that is not en, fr or de at the database level too', async () => {
+      const { store } = await fresh(at());
+      // A caller outside TypeScript's reach (a bad cast, a migration script) still cannot store one.
+      const bad = JSON.parse('{"platform":"slack","channel":"slack:C1","time":"09:00","timeZone":"UTC","language":"es"}') as Parameters<typeof store.subscribe>[0];
+      const error: unknown = await store.subscribe(bad).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'store_unavailable', message: expect.stringMatching(/check constraint/i) });
+      expect(await store.subscription('slack:C1')).toBeUndefined();
+    });
+
     it('rejects a malformed time at the database level too, as a coded error carrying the cause', async () => {
       const { store } = await fresh(at());
       const error: unknown = await store.subscribe(sub('slack:C1', '9am')).catch((e: unknown) => e);
