@@ -10,6 +10,7 @@ import { memoryContextStore } from '../core/conversation/followUp.js';
 import type { Reply } from '../core/conversation/inbound.js';
 import { createPipeline, type Surface } from '../core/conversation/pipeline.js';
 import { helpTerminal, sourceText, toTerminal, topicsText } from './format.js';
+import { CLI_STRINGS } from './strings.js';
 
 export const CONNECT_HINT =
   'No Slack or Teams credentials set: local chat mode. To connect, copy .env.example to .env and set SLACK_BOT_TOKEN (+ SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) or MicrosoftAppId (see README).';
@@ -17,8 +18,8 @@ export const CONNECT_HINT =
 /** The whole local chat is one conversation: "why?" and "2" refer to the previous reply. */
 const CHAT = 'cli:chat';
 
-/** What the chat says for a decline that follows a decline. */
-export const REPEATED_DECLINE = 'Still nothing on that in the paper. Try "topics".';
+/** What the chat says for a decline that follows a decline (in English; the declines' language picks: CLI_STRINGS). */
+export const REPEATED_DECLINE = CLI_STRINGS.en.repeatedDecline;
 
 /** One person's chat: the core's pipeline (contexts in memory, nothing logged) and whether the last reply declined. */
 export interface ChatSession {
@@ -39,7 +40,8 @@ export async function chatReply(bot: Bot, line: string, session: ChatSession = c
   const declinedBefore = session.declinedLast;
   const reply = await session.surface.handle({ text: line.trim().replace(/^\/eu-china\b\s*/i, ''), conversation: CHAT, place: 'dm' });
   session.declinedLast = reply?.kind === 'answer' && reply.answer.decision === 'decline';
-  return session.declinedLast && declinedBefore ? REPEATED_DECLINE : replyText(reply);
+  const repeated = session.declinedLast && declinedBefore && reply?.kind === 'answer' ? CLI_STRINGS[reply.answer.language ?? 'en'].repeatedDecline : undefined;
+  return repeated ?? replyText(reply);
 }
 
 function replyText(reply: Reply | undefined): string {
@@ -51,9 +53,9 @@ function replyText(reply: Reply | undefined): string {
     case 'help':
       return helpTerminal(reply.help);
     case 'topics':
-      return topicsText(reply.topics);
+      return topicsText(reply.topics, reply.language);
     case 'source':
-      return sourceText(reply.source);
+      return sourceText(reply.source, reply.language);
     case 'digest':
     case 'notice':
       return reply.text;
@@ -63,7 +65,7 @@ function replyText(reply: Reply | undefined): string {
 /** Runs the chat on `input`/`output` until end of input or "quit". */
 export async function runChat(bot: Bot, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, interactive: boolean): Promise<void> {
   output.write(`${CONNECT_HINT}\n`);
-  if (interactive) output.write(`${bot.about()}\nType a question, "topics", "source", or "quit".\n`);
+  if (interactive) output.write(`${bot.about()}\n${CLI_STRINGS.en.intro}\n`);
   const rl = createInterface({ input, crlfDelay: Infinity, ...(interactive ? { output, prompt: '\n> ' } : {}), terminal: interactive });
   if (interactive) rl.prompt();
   const session = chatSession(bot);

@@ -5,7 +5,10 @@
  */
 import type { Explanation, TopicSummary } from '../core/bot.js';
 import { sourceLines, type Help, type HelpItem } from '../core/conversation/commands.js';
+import { fill, LABELS, questionCount } from '../core/lang/labels.js';
+import type { Language } from '../core/lang/languages.js';
 import type { Answer, Source } from '../core/types.js';
+import { CLI_STRINGS } from './strings.js';
 
 export interface AnswerJson {
   readonly question: string;
@@ -33,20 +36,14 @@ export function toJson(a: Answer): AnswerJson {
   return { ...base, answer: { id: a.entry.id, question: a.entry.question, text: a.text, citations }, suggestions };
 }
 
-/** The citations' heading; outside English it says the quotes are the English original. */
-const SOURCES: Readonly<Record<string, string>> = {
-  en: 'Sources:',
-  fr: 'Sources (citations de l’original anglais) :',
-  de: 'Quellen (Zitate aus dem englischen Original):',
-};
-
-/** The answer as a person reads it in a terminal. */
+/** The answer as a person reads it in a terminal, our words in the answer's language. */
 export function toTerminal(a: Answer): string {
+  const s = CLI_STRINGS[a.language ?? 'en'];
   const lines = [a.text];
   if (a.decision === 'answer') {
-    lines.push('', SOURCES[a.language ?? 'en'] ?? 'Sources:');
-    lines.push(...citationLines(a.citations));
-    if (a.related.length > 0) lines.push('', `Related: ${a.related.map((r) => r.question).join(' | ')}`);
+    lines.push('', s.sources);
+    lines.push(...citationLines(a.citations, a.language));
+    if (a.related.length > 0) lines.push('', fill(s.related, { questions: a.related.map((r) => r.question).join(' | ') }));
   } else if (a.decision === 'suggest') {
     a.suggestions.forEach((s, i) => lines.push(`  ${i + 1}. ${s.question}`));
   }
@@ -54,19 +51,19 @@ export function toTerminal(a: Answer): string {
 }
 
 /** Numbered citations, then one paper link; each its own link when they point at their quotes. */
-export function citationLines(citations: Answer['citations']): string[] {
+export function citationLines(citations: Answer['citations'], language: Language = 'en'): string[] {
   const deep = new Set(citations.map((c) => c.url)).size > 1;
   const lines = citations.flatMap((c, i) => [`  [${i + 1}] ${c.location}: "${c.quote}"`, ...(deep ? [`      ${c.url}`] : [])]);
   const url = citations[0]?.url;
-  if (url && !deep) lines.push(`  Read the paper: ${url}`);
+  if (url && !deep) lines.push(`  ${fill(CLI_STRINGS[language].readPaper, { url })}`);
   return lines;
 }
 
 /** The topics list with example questions. */
-export function topicsText(topics: readonly TopicSummary[]): string {
-  const lines = ['Topics I can answer about:'];
+export function topicsText(topics: readonly TopicSummary[], language: Language = 'en'): string {
+  const lines = [CLI_STRINGS[language].topicsHeading];
   for (const t of topics) {
-    lines.push(`• ${t.title} (${t.entryCount} questions)`);
+    lines.push(`• ${t.title} (${questionCount(LABELS[language], t.entryCount)})`);
     for (const e of t.examples) lines.push(`    – ${e.question}`);
   }
   return lines.join('\n');
@@ -74,13 +71,14 @@ export function topicsText(topics: readonly TopicSummary[]): string {
 
 /** The help as terminal text. */
 export function helpTerminal(help: Help): string {
-  const item = (i: HelpItem): string => `  ${i.words}: ${i.does}`;
-  return [`${help.about} ${help.ask}`, '', 'Commands:', ...help.commands.map(item), ...help.digest.map(item), '  quit: leave the chat'].join('\n');
+  const s = CLI_STRINGS[help.language];
+  const item = (i: HelpItem): string => `  ${fill(s.item, { words: i.words, does: i.does })}`;
+  return [`${help.about} ${help.ask}`, '', s.commands, ...help.commands.map(item), ...help.digest.map(item), `  ${s.quit}`].join('\n');
 }
 
 /** What the paper is, its author and date, and the link. */
-export function sourceText(s: Source): string {
-  return sourceLines(s).join('\n');
+export function sourceText(s: Source, language: Language = 'en'): string {
+  return sourceLines(s, language).join('\n');
 }
 
 /** `ask --explain`: what decided, then the top candidates with their features and vetoes. */

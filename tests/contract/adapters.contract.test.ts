@@ -4,6 +4,7 @@
  * scenario gets a fresh driver (its own store), so none depends on another's state.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { LABELS } from '../../src/core/lang/labels.js';
 import { loopbackOnly } from '../helpers/loopback.js';
 import { realBot } from '../helpers/slackHarness.js';
 import { slackDriver, teamsDriver, type Driver, type DriverOptions, type Seen } from './drivers.js';
@@ -13,6 +14,8 @@ loopbackOnly();
 interface Scenario {
   readonly name: string;
   readonly options?: DriverOptions;
+  /** The one platform that has this surface (Teams' message extension); skipped, by name, on the other. */
+  readonly only?: string;
   run(d: Driver): Promise<void>;
 }
 
@@ -115,6 +118,69 @@ const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: "a French question's reply: its labels and buttons in French",
+    run: async (d) => {
+      const text = one(await d.say('Qui a écrit ce document ?'));
+      const fr = LABELS.fr;
+      for (const label of [fr.related, fr.helpful, fr.notHelpful, fr.readPaper]) expect(text).toContain(label);
+      expect(text).toContain(entry('author-background')?.translations?.fr?.question);
+      expect(text).toMatch(/Section « [^»]+ », paragraphe \d+ sur \d+/);
+      expect(text).not.toMatch(/Related|Helpful|Read the paper|Open the paper|You asked|Share in channel|\bparagraph \d|Sources(?! ·)/);
+    },
+  },
+  {
+    name: 'a Helpful click on a French answer, thanked in French and recorded under the entry',
+    run: async (d) => {
+      expect(one(await d.click('helpful', 'fr:paper-author'))).toContain(LABELS.fr.thanksHelpful);
+      expect(await d.store.feedback({})).toEqual([expect.objectContaining({ entryId: 'paper-author', helpful: true })]);
+    },
+  },
+  {
+    name: 'German help',
+    run: async (d) => {
+      const text = one(await d.say('Hilfe'));
+      expect(text).toContain(bot.about('de').slice(0, 40));
+      for (const word of ['Themen', 'Quelle', 'subscribe', 'Befehle', LABELS.de.exampleAuthor]) expect(text).toContain(word);
+      for (const english of ['Commands', 'this message', 'the topics I cover', 'Ask me a question']) expect(text).not.toContain(english);
+    },
+  },
+  {
+    name: "a surface nobody asked on (Slack's App Home, Teams' welcome) opens in a French user's language",
+    options: { locale: 'fr-FR' },
+    run: async (d) => {
+      const text = one(await d.open());
+      expect(text).toContain(bot.about('fr').slice(0, 40));
+      expect(text).toMatch(/thèmes/);
+      for (const english of ['Hello', 'Commands', 'The paper', 'Topics I can answer about', 'I answer questions']) expect(text).not.toContain(english);
+    },
+  },
+  {
+    name: 'a French injection is shown, never acted on',
+    run: async (d) => {
+      const seen = await d.say('<!channel> <at>Tous</at> [cliquez ici](https://evil.example/x) qui a écrit ce document ?');
+      expect(seen).toHaveLength(1);
+      expect(seen.some((s) => d.live(s))).toBe(false);
+      // The link's words make it a decline (in French); what matters is that nothing pings or links.
+      expect(seen[0]?.text).toMatch(/Désolé, je ne trouve pas|Le document a été écrit/);
+      expect(seen[0]?.text).toContain(LABELS.fr.youAsked);
+    },
+  },
+  {
+    name: 'a message-extension search from a de-DE user returns German results',
+    options: { locale: 'de-DE' },
+    only: 'teams',
+    run: async (d) => {
+      const results = (await d.search?.('who is the author')) ?? [];
+      expect(results.length).toBeGreaterThan(0);
+      expect(results[0]?.text).toContain(entry('paper-author')?.translations?.de?.answer.slice(0, 50));
+      expect(results[0]?.text).toContain(`${LABELS.de.sources} · Zitate aus dem englischen Original.`);
+      expect(results.map((r) => r.text).join('\n')).not.toMatch(/Sources|Read the paper|Paragraph \d/);
+      const opening = (await d.search?.('')) ?? [];
+      expect(opening.length).toBeGreaterThan(0);
+      expect(opening.every((r) => r.text.includes(LABELS.de.readPaper))).toBe(true);
+    },
+  },
+  {
     name: 'topics asked in French words',
     run: async (d) => {
       const text = one(await d.say('thèmes'));
@@ -189,7 +255,7 @@ for (const [platform, start] of PLATFORMS) {
       driver = undefined;
     });
     for (const scenario of SCENARIOS) {
-      it(scenario.name, async () => {
+      it.skipIf(scenario.only !== undefined && scenario.only !== platform)(scenario.name, async () => {
         driver = await start(scenario.options);
         await scenario.run(driver);
       });

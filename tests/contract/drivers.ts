@@ -14,7 +14,7 @@ import { fakeClock, recordingLogger, tempDir } from '../core/digest/fakes.js';
 import { shownText } from '../helpers/slackBlocks.js';
 import type { ApiCall } from '../helpers/slackFakeApi.js';
 import { realBot, startSlackHarness } from '../helpers/slackHarness.js';
-import { fixtureJson, postAction, postEvent, withEvent } from '../helpers/slackRequests.js';
+import { asObject, fixtureJson, postAction, postEvent, withEvent } from '../helpers/slackRequests.js';
 import { post, startFakeConnector, startTeamsServer, teamsFixture, type ConnectorRequest, type Json } from '../helpers/teams.js';
 
 /** One reply as a person sees it: all its shown text, and the raw payload for the platform's own checks. */
@@ -34,6 +34,10 @@ export interface Driver {
   own(text: string): Promise<Seen[]>;
   /** A button of a reply about `entryId` is clicked. */
   click(kind: Click, entryId: string): Promise<Seen[]>;
+  /** The person opens a surface where nobody asked anything: Slack's App Home, Teams' welcome when the bot is added. */
+  open(): Promise<Seen[]>;
+  /** A search box's results (Teams' message extension), one Seen per result card; undefined where the platform has none. */
+  readonly search?: (text: string) => Promise<Seen[]>;
   /** True when a reply would ping people or carry a live link to the page the injection scenario types (evil.example). */
   live(seen: Seen): boolean;
   close(): Promise<void>;
@@ -42,6 +46,8 @@ export interface Driver {
 export interface DriverOptions {
   /** Every write of the store fails (a full disk, a deleted file). */
   readonly failingWrites?: boolean;
+  /** The person's platform locale (Slack: what users.info reports; Teams: `activity.locale`). */
+  readonly locale?: string;
 }
 
 const DEFAULTS = { time: '09:00', timeZone: 'UTC' } as const;
@@ -69,6 +75,8 @@ export async function slackDriver(options: DriverOptions = {}): Promise<Driver> 
   const { sqlite, store, clock } = opened(options);
   const logger = recordingLogger();
   const h = await startSlackHarness({ pipeline: storePipeline({ bot: realBot(), store, clock, logger, defaults: DEFAULTS }), logger });
+  // Every fixture is written by (or clicked by) U0ASKER001.
+  if (options.locale) h.fake.locales.set(ASKER, options.locale);
   const replies = async (send: () => Promise<Response>, expectAny: boolean): Promise<Seen[]> => {
     const before = h.fake.calls.length;
     const res = await send();
@@ -96,14 +104,24 @@ export async function slackDriver(options: DriverOptions = {}): Promise<Driver> 
       const payload = { ...fixtureJson('block_actions.json'), actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: entryId, action_ts: '1712345690.000100' }] };
       return replies(() => postAction(h.eventsUrl, payload), true);
     },
+    open: async () => {
+      const before = h.fake.calls.filter((c) => c.method === 'views.publish').length;
+      const res = await postEvent(h.eventsUrl, withEvent(fixtureJson('app_home_opened.json'), {}, `Ev0HOME${++n}`));
+      if (res.status !== 200) throw new Error(`slack answered ${res.status}`);
+      const calls = (await h.fake.waitFor('views.publish', before + 1)).slice(before);
+      return calls.map((c) => ({ text: shownText({ body: asObject(c.body['view']) }), raw: JSON.stringify(c.body) }));
+    },
     // Slack acts on <!channel>, <@U…> and <url|label> in mrkdwn; escaped (&lt;) they are text.
     live: (seen) => /<!(?:channel|here|everyone)>|<@U|<https?:\/\/evil/.test(seen.raw),
     close: async () => {
+      h.fake.locales.delete(ASKER);
       await h.close();
       sqlite.close();
     },
   };
 }
+
+const ASKER = 'U0ASKER001';
 
 const isReply = (c: ApiCall): boolean => ['chat.postMessage', 'chat.postEphemeral', 'response_url'].includes(c.method);
 
@@ -128,14 +146,24 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<Driver> 
     return connector.requests.slice(before).map(seenOf);
   };
   const BOT = teamsFixture('personal_message')['recipient'];
+  const locale = options.locale ? { locale: options.locale } : {};
   return {
     platform: 'teams',
     store: sqlite,
-    say: (text, delivery = `contract-${++n}`) => replies(teamsFixture('personal_message', { id: delivery, text })),
-    own: (text) => replies(teamsFixture('personal_message', { id: `own-${++n}`, text, from: BOT })),
+    say: (text, delivery = `contract-${++n}`) => replies(teamsFixture('personal_message', { id: delivery, text, ...locale })),
+    own: (text) => replies(teamsFixture('personal_message', { id: `own-${++n}`, text, from: BOT, ...locale })),
     click: (kind, entryId) => {
       const value = kind === 'helpful' ? { action: 'feedback', entryId, helpful: true } : { action: 'entry', entryId };
-      return replies(teamsFixture('card_submit', { id: `click-${++n}`, value }));
+      return replies(teamsFixture('card_submit', { id: `click-${++n}`, value, ...locale }));
+    },
+    open: () => replies(teamsFixture('conversation_update_bot_added', { id: `added-${++n}`, ...locale })),
+    search: async (text) => {
+      const query = teamsFixture('compose_extension_query');
+      const value = { ...asObject(query['value']), parameters: [{ name: 'searchQuery', value: text }] };
+      const res = await post(server.url, { ...query, id: `search-${++n}`, value, ...locale, serviceUrl: connector.url });
+      if (res.status !== 200) throw new Error(`teams answered ${res.status}: ${res.body}`);
+      const results = asObject(asObject(JSON.parse(res.body) as unknown)['composeExtension'])['attachments'];
+      return (Array.isArray(results) ? results : []).map((r: unknown) => ({ text: cardTexts(asObject(r)['content']).join('\n'), raw: JSON.stringify(r) }));
     },
     // Teams acts on <at> mentions and markdown links in message text; a card's TextRuns are never parsed.
     live: (seen) => /<at>|\]\(https?:\/\/evil|href=|https?:\/\/evil/i.test(seen.raw),

@@ -4,6 +4,7 @@
  * still parsed defensively: an unknown or malformed value is ignored, never trusted.
  */
 import type { ViewName } from '../../core/conversation/commands.js';
+import { isLanguage, type Language } from '../../core/lang/languages.js';
 
 /** Action ids; numbered ones (`related_0`...) because ids must be unique within a block. */
 export const ACTION = {
@@ -24,7 +25,8 @@ export const numbered = (prefix: string): RegExp => new RegExp(`^${prefix}_\\d+$
 export type ShareValue =
   | { readonly kind: 'entry'; readonly id: string }
   | { readonly kind: 'ask'; readonly text: string }
-  | { readonly kind: 'view'; readonly view: ViewName };
+  /** `language`: the view was shown in it (`view:help:fr`); absent in English. */
+  | { readonly kind: 'view'; readonly view: ViewName; readonly language?: Language };
 
 /** Questions in a share value are cut so the value stays within Slack's 2000 characters. */
 const MAX_SHARED_QUESTION = 1900;
@@ -36,7 +38,7 @@ export function encodeShare(value: ShareValue): string {
     case 'ask':
       return `ask:${value.text.slice(0, MAX_SHARED_QUESTION)}`;
     case 'view':
-      return `view:${value.view}`;
+      return value.language && value.language !== 'en' ? `view:${value.view}:${value.language}` : `view:${value.view}`;
   }
 }
 
@@ -48,8 +50,14 @@ export function decodeShare(raw: string | undefined): ShareValue | undefined {
   if (colon <= 0 || rest === '') return undefined;
   if (kind === 'entry') return { kind, id: rest };
   if (kind === 'ask') return { kind, text: rest };
-  if (kind === 'view' && (rest === 'help' || rest === 'topics' || rest === 'source')) return { kind, view: rest };
-  return undefined;
+  return kind === 'view' ? decodeView(rest) : undefined;
+}
+
+function decodeView(rest: string): ShareValue | undefined {
+  const [view, language, ...more] = rest.split(':');
+  if (more.length > 0 || (view !== 'help' && view !== 'topics' && view !== 'source')) return undefined;
+  if (language === undefined) return { kind: 'view', view };
+  return isLanguage(language) ? { kind: 'view', view, language } : undefined;
 }
 
 /** The value of one of the native feedback buttons: which way, and for which entry. */

@@ -13,7 +13,9 @@ import { deliver } from './deliver.js';
 import { clickToInbound, toClick, type Click } from './inbound.js';
 import type { ListenerDeps } from './listeners.js';
 import { userMention } from './mrkdwn.js';
-import { renderReply } from './reply.js';
+import { fill } from '../../core/lang/labels.js';
+import { renderReply, replyLanguage } from './reply.js';
+import { SLACK_STRINGS } from './strings.js';
 import { postPrivately, postReply, type WebClient } from './send.js';
 
 type ButtonClick = BlockAction<ButtonAction | FeedbackButtonsAction>;
@@ -49,14 +51,14 @@ const entryClick: Handler = async (deps, click, respond, client) => {
       send: () => respond({ response_type: 'ephemeral', replace_original: true, ...message }),
     });
   } else if (click.target) {
-    await postReply(deps, client, click.target, renderReply(reply, { ephemeral: false }));
+    await postReply(deps, client, click.target, renderReply(reply, { ephemeral: false }), replyLanguage(reply));
   }
 };
 
 /** What "Share in channel" re-posts, as a core action: an entry, a view, or the question asked again (not logged twice). */
 function shareAction(share: ShareValue): Action {
   if (share.kind === 'entry') return { kind: 'entry', entryId: share.id };
-  if (share.kind === 'view') return { kind: 'view', view: share.view };
+  if (share.kind === 'view') return { kind: 'view', view: share.view, ...(share.language ? { language: share.language } : {}) };
   return { kind: 'again', text: share.text };
 }
 
@@ -65,7 +67,7 @@ const shareClick: Handler = async (deps, click, respond) => {
   if (!share || !respond) return;
   const reply = await act(deps, click, shareAction(share));
   if (!reply || reply.kind === 'notice') return;
-  const message = renderReply(reply, { ephemeral: false, note: `Shared by ${userMention(click.userId)}` });
+  const message = renderReply(reply, { ephemeral: false, note: fill(SLACK_STRINGS[replyLanguage(reply)].sharedBy, { user: userMention(click.userId) }) });
   await deliver(deps, {
     what: 'response_url',
     fields: { action: click.actionId, share: share.kind },

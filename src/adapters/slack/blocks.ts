@@ -5,7 +5,9 @@
  * buttons per actions block, 50 blocks per message (100 in a Home tab).
  */
 import type { types } from '@slack/bolt';
+import type { Language } from '../../core/lang/languages.js';
 import { safeMrkdwn, splitText, truncate } from './mrkdwn.js';
+import { SLACK_STRINGS } from './strings.js';
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
@@ -84,10 +86,10 @@ export function actions(blockId: string, buttons: readonly Button[]): KnownBlock
   return [{ type: 'actions', block_id: blockId, elements: buttons.slice(0, LIMITS.actionElements) }];
 }
 
-/** At most `max` blocks: when there are more, the last kept block says something was left out. */
-export function capBlocks(blocks: readonly KnownBlock[], max: number = LIMITS.messageBlocks): KnownBlock[] {
+/** At most `max` blocks: when there are more, the last kept block says (in `language`) that something was left out. */
+export function capBlocks(blocks: readonly KnownBlock[], max: number = LIMITS.messageBlocks, language: Language = 'en'): KnownBlock[] {
   if (blocks.length <= max) return [...blocks];
-  return [...blocks.slice(0, max - 1), context(['_(Some of this did not fit in one Slack message.)_'])];
+  return [...blocks.slice(0, max - 1), context([SLACK_STRINGS[language].tooLong])];
 }
 
 /** The notification text: plain words, escaped, within Slack's recommended length. */

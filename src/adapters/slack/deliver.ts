@@ -7,10 +7,11 @@
  */
 import { DeliveryError } from '../../core/errors.js';
 import type { Surface } from '../../core/conversation/pipeline.js';
+import { LABELS } from '../../core/lang/labels.js';
 import type { LogFields, Logger } from '../../core/ports.js';
 
-/** What every listener is told when an answer cannot be delivered. */
-export const APOLOGY = "Sorry, I couldn't send my answer just now. Please try again in a moment.";
+/** What every listener is told, in English, when an answer cannot be delivered (other languages: LABELS[language].sendFailed). */
+export const APOLOGY = LABELS.en.sendFailed;
 
 /** Slack's error code for a Web API failure (`ratelimited`, `channel_not_found`...), when there is one. */
 export function slackErrorCode(error: unknown): string | undefined {

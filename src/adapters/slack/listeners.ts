@@ -9,14 +9,17 @@
 import { Assistant, type App, type MessageShortcut } from '@slack/bolt';
 import type { TopicSummary } from '../../core/bot.js';
 import type { Surface } from '../../core/conversation/pipeline.js';
+import { fill, LABELS } from '../../core/lang/labels.js';
+import { languageOf, type Language } from '../../core/lang/languages.js';
 import type { Logger } from '../../core/ports.js';
 import { capBlocks, divider, header, LIMITS, type KnownBlock } from './blocks.js';
-import { APOLOGY, deliver } from './deliver.js';
+import { deliver } from './deliver.js';
 import { commandToInbound, replyTarget, shortcutToInbound, toInbound, type SlackMessageEvent, type SlackSelf } from './inbound.js';
 import type { LocaleLookup } from './locale.js';
 import { truncate } from './mrkdwn.js';
 import { COMMAND, notice } from './render.js';
-import { renderReply } from './reply.js';
+import { renderReply, replyLanguage } from './reply.js';
+import { SLACK_STRINGS } from './strings.js';
 import { postPrivately, postReply, type WebClient } from './send.js';
 import { helpBlocks, sourceBlocks, topicsBlocks } from './views.js';
 
@@ -38,11 +41,21 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerHome(app, deps);
 }
 
+/** The user's Slack locale (users.info), when the lookup is wired and answers in time. */
+async function localeOf(deps: ListenerDeps, client: WebClient, userId: string | undefined): Promise<string | undefined> {
+  return userId !== undefined && deps.locale ? deps.locale(client, userId) : undefined;
+}
+
+/** A surface without a question (App Home, prompts, a message with no text) speaks the user's Slack locale, else English. */
+async function languageFor(deps: ListenerDeps, client: WebClient, userId: string | undefined): Promise<Language> {
+  return languageOf(await localeOf(deps, client, userId)) ?? 'en';
+}
+
 /** Answers one mention, DM or assistant-thread message; a digest preview asked by mention goes to the asker only. */
 export async function answerMessage(deps: ListenerDeps, client: WebClient, event: SlackMessageEvent, self: SlackSelf, teamId?: string): Promise<void> {
   const message = toInbound(event, self);
   const inbound = message && teamId ? { ...message, workspace: teamId } : message;
-  const locale = inbound?.asker !== undefined && deps.locale ? await deps.locale(client, inbound.asker) : undefined;
+  const locale = await localeOf(deps, client, inbound?.asker);
   const reply = inbound && (await deps.surface.handle(locale ? { ...inbound, locale } : inbound));
   if (!reply) return;
   const target = replyTarget(event);
@@ -50,7 +63,7 @@ export async function answerMessage(deps: ListenerDeps, client: WebClient, event
     await postPrivately(deps, client, target, event.user, renderReply(reply, { ephemeral: true }));
     return;
   }
-  await postReply(deps, client, target, renderReply(reply, { ephemeral: false }));
+  await postReply(deps, client, target, renderReply(reply, { ephemeral: false }), replyLanguage(reply));
 }
 
 /** Slack shows at most 4 suggested prompts; their titles are short labels, the message the whole question. */
@@ -62,7 +75,7 @@ export interface SuggestedPrompt {
   readonly message: string;
 }
 
-/** One example question from each of the first topics, as suggested prompts. Pure. */
+/** One example question from each of the first topics (in the language they were asked for), as suggested prompts. Pure. */
 export function suggestedPrompts(topics: readonly TopicSummary[]): SuggestedPrompt[] {
   return topics
     .flatMap((t) => t.examples.slice(0, 1))
@@ -80,11 +93,12 @@ function registerAssistant(app: App, deps: ListenerDeps): void {
   app.assistant(
     new Assistant({
       threadContextStore: { get: async () => ({}), save: async () => undefined },
-      threadStarted: async ({ event, setSuggestedPrompts }) => {
+      threadStarted: async ({ event, setSuggestedPrompts, client }) => {
+        const language = await languageFor(deps, client, event.assistant_thread.user_id);
         await deliver(deps, {
           what: 'assistant.threads.setSuggestedPrompts',
           fields: { channel: event.assistant_thread.channel_id },
-          send: () => setSuggestedPrompts({ title: 'Ask about the paper, for example:', prompts: suggestedPrompts(deps.surface.topics(1)) }),
+          send: () => setSuggestedPrompts({ title: SLACK_STRINGS[language].promptsTitle, prompts: suggestedPrompts(deps.surface.topics(1, language)) }),
         });
       },
       threadContextChanged: async () => undefined,
@@ -97,28 +111,32 @@ function registerAssistant(app: App, deps: ListenerDeps): void {
 function registerCommand(app: App, deps: ListenerDeps, name: string = COMMAND): void {
   app.command(name, async ({ command, ack, respond, client }) => {
     await ack();
-    const reply = await deps.surface.handle(commandToInbound(command));
+    const inbound = commandToInbound(command);
+    const locale = await localeOf(deps, client, command.user_id);
+    const reply = await deps.surface.handle(locale ? { ...inbound, locale } : inbound);
     if (!reply) return;
     const message = renderReply(reply, { ephemeral: true, command: true });
+    const apology = LABELS[replyLanguage(reply)].sendFailed;
     await deliver(deps, {
       what: 'response_url',
       fields: { command: command.command, channel: command.channel_id },
       send: () => respond({ response_type: 'ephemeral', ...message }),
-      apologize: () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: APOLOGY }),
+      apologize: () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: apology }),
     });
   });
 }
 
 /** The shortcut's callback id, as in the manifest. */
 export const ASK_SHORTCUT = 'ask_about_message';
-const NO_TEXT = 'That message has no text I can read. Use `/eu-china` to ask me a question.';
 
 function registerShortcut(app: App, deps: ListenerDeps): void {
   app.shortcut<MessageShortcut>({ callback_id: ASK_SHORTCUT, type: 'message_action' }, async ({ shortcut, ack, respond, client }) => {
     await ack();
     const inbound = shortcutToInbound(shortcut);
-    const reply = inbound && (await deps.surface.handle(inbound));
-    const answer = (ephemeral: boolean) => (reply ? renderReply(reply, { ephemeral }) : notice(NO_TEXT));
+    const locale = await localeOf(deps, client, shortcut.user.id);
+    const reply = inbound && (await deps.surface.handle(locale ? { ...inbound, locale } : inbound));
+    const noText = fill(SLACK_STRINGS[languageOf(locale) ?? 'en'].noText, { command: COMMAND });
+    const answer = (ephemeral: boolean) => (reply ? renderReply(reply, { ephemeral }) : notice(noText));
     const fields = { shortcut: ASK_SHORTCUT, channel: shortcut.channel.id };
     const sent = await deliver(deps, { what: 'response_url', fields, send: () => respond({ response_type: 'ephemeral', ...answer(true) }) });
     // A DM is already private, so the fallback has no Share button (it would share into the DM).
@@ -132,20 +150,30 @@ export interface HomeTab {
   readonly blocks: KnownBlock[];
 }
 
-/** The Home tab: what the bot is, how to use it, the topics and the paper. Pure. */
-export function homeView(surface: Pick<Surface, 'help' | 'topics' | 'source'>): HomeTab {
-  const blocks = [header('EU-China bot'), ...helpBlocks(surface.help()), divider(), ...topicsBlocks(surface.topics(3)), divider(), header('The paper'), ...sourceBlocks(surface.source())];
-  return { type: 'home', blocks: capBlocks(blocks, LIMITS.homeBlocks) };
+/** The Home tab in `language`: what the bot is, how to use it, the topics and the paper. Pure. */
+export function homeView(surface: Pick<Surface, 'help' | 'topics' | 'source'>, language: Language = 'en'): HomeTab {
+  const l = LABELS[language];
+  const blocks = [
+    header(l.botName),
+    ...helpBlocks(surface.help(language)),
+    divider(),
+    ...topicsBlocks(surface.topics(3, language), language),
+    divider(),
+    header(l.thePaper),
+    ...sourceBlocks(surface.source(), language),
+  ];
+  return { type: 'home', blocks: capBlocks(blocks, LIMITS.homeBlocks, language) };
 }
 
 /** Published each time someone opens the tab (cheap; the knowledge may have changed since the start). */
 function registerHome(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
+    const language = await languageFor(deps, client, event.user);
     await deliver(deps, {
       what: 'views.publish',
-      fields: { event: 'app_home_opened' },
-      send: () => client.views.publish({ user_id: event.user, view: homeView(deps.surface) }),
+      fields: { event: 'app_home_opened', language },
+      send: () => client.views.publish({ user_id: event.user, view: homeView(deps.surface, language) }),
     });
   });
 }

@@ -5,10 +5,13 @@
  * a message posted to a conversation gets Slack's own feedback element.
  */
 import type { Reply } from '../../core/conversation/inbound.js';
+import { fill, LABELS } from '../../core/lang/labels.js';
+import type { Language } from '../../core/lang/languages.js';
 import type { SlackMessage } from './blocks.js';
 import { renderDigest } from './digestBlocks.js';
 import { safeMrkdwn, truncate } from './mrkdwn.js';
 import { COMMAND, plainNotice, renderAnswer, shareValueOf } from './render.js';
+import { SLACK_STRINGS } from './strings.js';
 import { renderHelp, renderSource, renderTopics } from './views.js';
 
 export interface ReplyOptions {
@@ -20,8 +23,6 @@ export interface ReplyOptions {
   readonly note?: string;
 }
 
-const PREVIEW_NOTE = `_Preview of today's digest: only you can see this. \`${COMMAND} subscribe\` posts it here every day._`;
-
 /** The message for `reply`. */
 export function renderReply(reply: Reply, options: ReplyOptions): SlackMessage {
   const share = options.ephemeral;
@@ -30,20 +31,35 @@ export function renderReply(reply: Reply, options: ReplyOptions): SlackMessage {
     case 'answer':
       return renderAnswer(reply.answer, { ...note, ...(share ? { share: shareValueOf(reply.answer) } : { nativeFeedback: true }) });
     case 'help':
-      return renderHelp(reply.help, { share, ...(reply.unknownCommand !== undefined ? { note: unknownNote(reply.unknownCommand, options.command === true) } : note) });
+      return renderHelp(reply.help, { share, ...(reply.unknownCommand !== undefined ? { note: unknownNote(reply.unknownCommand, options.command === true, reply.help.language) } : note) });
     case 'topics':
-      return renderTopics(reply.topics, { share, ...note });
+      return renderTopics(reply.topics, { share, ...note }, reply.language);
     case 'source':
-      return renderSource(reply.source, { share, ...note });
+      return renderSource(reply.source, { share, ...note }, reply.language);
     case 'digest':
-      return renderDigest(reply.digest, { note: PREVIEW_NOTE });
+      return renderDigest(reply.digest, { note: fill(SLACK_STRINGS.en.previewNote, { command: COMMAND }) });
     case 'notice':
       return plainNotice(reply.text);
   }
 }
 
 /** "I don't know `/eu-china frobnicate`; …": inside a code span the user's own backtick would close it and let the rest format. */
-function unknownNote(word: string, command: boolean): string {
+function unknownNote(word: string, command: boolean, language: Language): string {
   const typed = safeMrkdwn(truncate(word.replace(/`/g, "'"), 100));
-  return `I don't know \`${command ? `${COMMAND} ` : ''}${typed}\`; here is what I can do.`;
+  return fill(LABELS[language].unknownCommand, { word: `\`${command ? `${COMMAND} ` : ''}${typed}\`` });
+}
+
+/** The language `reply` is written in (English for what the core writes in English only: digests, notices in English). */
+export function replyLanguage(reply: Reply): Language {
+  switch (reply.kind) {
+    case 'answer':
+      return reply.answer.language ?? 'en';
+    case 'help':
+      return reply.help.language;
+    case 'topics':
+    case 'source':
+      return reply.language;
+    default:
+      return 'en';
+  }
 }

@@ -7,7 +7,9 @@
 import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from './blocks.js';
 import { ANSWER_RATE_LIMIT, withRateLimit } from './client.js';
-import { APOLOGY, deliver, type Outbox } from './deliver.js';
+import { LABELS } from '../../core/lang/labels.js';
+import type { Language } from '../../core/lang/languages.js';
+import { deliver, type Outbox } from './deliver.js';
 import { notice } from './render.js';
 import type { ReplyTarget } from './inbound.js';
 
@@ -18,9 +20,9 @@ export const QUIET = { unfurl_links: false, unfurl_media: false, link_names: fal
 
 const thread = (t: ReplyTarget): { thread_ts?: string } => (t.threadTs ? { thread_ts: t.threadTs } : {});
 
-/** Posts `message` to the target's channel and thread; apologises there if that fails. */
-export function postReply(out: Outbox, client: WebClient, target: ReplyTarget, message: SlackMessage): Promise<boolean> {
-  const apology = notice(APOLOGY);
+/** Posts `message` to the target's channel and thread; apologises there (in `language`) if that fails. */
+export function postReply(out: Outbox, client: WebClient, target: ReplyTarget, message: SlackMessage, language: Language = 'en'): Promise<boolean> {
+  const apology = notice(LABELS[language].sendFailed);
   return deliver(out, {
     what: 'chat.postMessage',
     fields: { channel: target.channel, threadTs: target.threadTs },

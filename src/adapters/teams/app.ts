@@ -13,6 +13,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { PlatformAdapter } from '../../core/conversation/adapter.js';
 import type { Pipeline } from '../../core/conversation/pipeline.js';
 import { AuthUnavailableError, BotError, DeliveryError, UnauthenticatedError } from '../../core/errors.js';
+import { languageOf } from '../../core/lang/languages.js';
 import type { Logger } from '../../core/ports.js';
 import type { AnsweredMessages, ConversationRefStore as StoredRefs } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
@@ -153,7 +154,7 @@ function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) 
     logger.error('teams: turn failed', { ...fields, code: error instanceof BotError ? error.code : undefined, error, cause: causeOf(error) });
     if (error instanceof DeliveryError || a.type !== 'message') return;
     try {
-      await context.sendActivity(renderFailure());
+      await context.sendActivity(renderFailure(languageOf(a.locale) ?? 'en'));
     } catch (sendError) {
       logger.warn('teams: could not tell the user about a failure', { ...fields, error: sendError });
     }

@@ -10,6 +10,7 @@
  */
 import { TeamsActivityHandler, type Activity, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
 import type { Surface } from '../../core/conversation/pipeline.js';
+import { languageOf } from '../../core/lang/languages.js';
 import type { Logger } from '../../core/ports.js';
 import type { AnsweredMessages } from '../../core/store.js';
 import type { ConversationRefStore } from './conversationRefs.js';
@@ -49,9 +50,10 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     });
   }
 
-  /** composeExtension/query: the search command of the message extension (not logged: Teams queries on every keystroke). */
-  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    return searchResponse((text, max) => this.deps.surface.search(text, max), query);
+  /** composeExtension/query: the search command of the message extension (not logged: Teams queries on every keystroke), in the searcher's `activity.locale`. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const locale = context.activity.locale;
+    return searchResponse((text, max) => this.deps.surface.search(text, max, locale), query);
   }
 
   /** `message/submitAction` (a native feedback form): recorded, answered 200 with the empty body Teams requires. */
@@ -110,9 +112,12 @@ export class EuChinaTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /** Said once when the bot is added, in the installer's `activity.locale`, else English. */
   private async welcome(context: TurnContext): Promise<void> {
     await this.deps.conversations.save(referenceOf(context.activity));
-    await this.send(context, renderWelcome(this.deps.surface.about(), scopeOf(context.activity), this.deps.surface.help().digest.length > 0));
+    const language = languageOf(context.activity.locale) ?? 'en';
+    const { surface } = this.deps;
+    await this.send(context, renderWelcome(surface.about(language), scopeOf(context.activity), surface.help().digest.length > 0, language));
   }
 
   private async send(context: TurnContext, reply: FeedbackReply): Promise<ResourceResponse | undefined> {

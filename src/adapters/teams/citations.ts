@@ -4,8 +4,10 @@
  * than 20 claims, a name over 80 characters, an abstract over 160), so the limits are applied
  * here, in one place, and the markers are generated from the same list as the claims.
  */
+import type { Language } from '../../core/lang/languages.js';
 import type { Citation } from '../../core/types.js';
 import { neutralize, truncate } from './cards.js';
+import { TEAMS_STRINGS } from './strings.js';
 
 export const MAX_CLAIMS = 20;
 export const MAX_CLAIM_NAME = 80;
@@ -32,14 +34,14 @@ export interface MessageEntity {
   readonly citation: readonly Claim[];
 }
 
-/** The claims for `citations`, numbered from 1, at most MAX_CLAIMS. */
-export function claims(citations: readonly Citation[]): Claim[] {
+/** The claims for `citations`, numbered from 1, at most MAX_CLAIMS; our words in them (the position) in `language`, the citations' own. */
+export function claims(citations: readonly Citation[], language: Language = 'en'): Claim[] {
   return citations.slice(0, MAX_CLAIMS).map((c, i) => ({
     '@type': 'Claim',
     position: i + 1,
     appearance: {
       '@type': 'DigitalDocument',
-      name: neutralize(c.section || 'Schuman Paper', MAX_CLAIM_NAME),
+      name: neutralize(c.section || TEAMS_STRINGS[language].citationFallback, MAX_CLAIM_NAME),
       abstract: neutralize(`“${c.quote}”`, MAX_CLAIM_ABSTRACT),
       url: c.url,
       keywords: c.position ? [truncate(c.position, MAX_KEYWORD)] : [],

@@ -62,7 +62,7 @@ export function toRequest(activity: Activity): TeamsRequest | undefined {
   const origin = originOf(activity);
   if (activity.value !== undefined && activity.value !== null) {
     const action = fromSubmit(activity.value);
-    return action ? { kind: 'action', action: { ...origin, action } } : undefined;
+    return action ? { kind: 'action', action: { ...origin, action, ...(activity.locale ? { locale: activity.locale } : {}) } } : undefined;
   }
   const message = toInbound(activity);
   return message ? { kind: 'message', message } : undefined;

@@ -28,9 +28,9 @@ export function renderReply(reply: CoreReply): Outgoing {
     case 'help':
       return { reply: renderHelp(reply.help, reply.unknownCommand) };
     case 'topics':
-      return { reply: renderTopics(reply.topics) };
+      return { reply: renderTopics(reply.topics, reply.language) };
     case 'source':
-      return { reply: renderSource(reply.source) };
+      return { reply: renderSource(reply.source, reply.language) };
     case 'digest':
       return { reply: renderDigest(reply.digest) };
     case 'notice':

@@ -7,6 +7,8 @@
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
+import { fill, LABELS } from '../../core/lang/labels.js';
+import type { Language } from '../../core/lang/languages.js';
 import { attachment, card, label, plain } from './cards.js';
 import { baseConversationId } from './inbound.js';
 import { minimalReference } from './conversationRefs.js';
@@ -14,6 +16,7 @@ import { minimalReference } from './conversationRefs.js';
 export { memoryConversationRefStore, type ConversationRefStore } from './conversationRefs.js';
 import type { Reply } from './render.js';
 import type { Scope } from './inbound.js';
+import { TEAMS_STRINGS } from './strings.js';
 
 /** True when this conversationUpdate adds the bot itself. */
 export function botWasAdded(activity: Activity): boolean {
@@ -31,17 +34,14 @@ export function referenceOf(activity: Activity): Partial<ConversationReference> 
   return { ...ref, conversation: { isGroup: false, conversationType: '', name: '', ...ref.conversation, id: baseConversationId(activity.conversation.id) } };
 }
 
-/** The short welcome for `scope`, built from the core's one-line description; `digest` mentions subscribing. */
-export function renderWelcome(about: string, scope: Scope, digest = false): Reply {
-  const how =
-    scope === 'personal'
-      ? 'Just type a question here, or **help**, **topics** or **source**.'
-      : '@mention me with a question, or with **help**, **topics** or **source**.';
-  const body = [label('Hello! 👋', { weight: 'Bolder', size: 'Medium' }), plain(about, 600), label(how)];
-  if (digest) {
-    const ask = scope === 'personal' ? 'Type' : '@mention me with';
-    body.push(label(`${ask} **subscribe** (e.g. \`subscribe 08:30 Europe/Paris\`) to get one insight from the paper here every day.`));
-  }
+/** The short welcome for `scope` in `language` (the installer's `activity.locale`), built from the core's one-line description (in that language); `digest` mentions subscribing. */
+export function renderWelcome(about: string, scope: Scope, digest = false, language: Language = 'en'): Reply {
+  const t = TEAMS_STRINGS[language];
+  const l = LABELS[language];
+  const personal = scope === 'personal';
+  const how = fill(personal ? t.welcomePersonal : t.welcomeChannel, { help: l.wordHelp, topics: l.wordTopics, source: l.wordSource });
+  const body = [label(t.welcomeHello, { weight: 'Bolder', size: 'Medium' }), plain(about, 600), label(how)];
+  if (digest) body.push(label(fill(personal ? t.welcomeSubscribePersonal : t.welcomeSubscribeChannel, { example: 'subscribe 08:30 Europe/Paris' })));
   return { type: 'message', attachments: [attachment(card(body))] };
 }
 

@@ -35,7 +35,7 @@ export function answerComposer(k: Knowledge, byId: ReadonlyMap<string, Entry>, l
   const localRef = (e: Entry): EntryRef => (language === 'en' ? ref(e) : { ...ref(local(e)), language });
   const paragraphs = new Map(k.paragraphs.map((p) => [p.id, p]));
   const sections = new Map(k.sections.map((s) => [s.id, s.title]));
-  const locations = paragraphLocations(k);
+  const locations = paragraphLocations(k, language);
   const about = strings.about(k.source);
   const link = (quote: string): string => (k.source.paperPage ? textFragmentUrl(k.source.url, quote) : k.source.url);
   const citation = (paragraphId: string, quote: string): Citation => {

@@ -4,6 +4,8 @@
  * reader can find in the paper, so they stay in JSON and never reach a person. Positions are counted
  * over the paper's paragraphs in file order; footnote paragraphs (`fn-N`) are not counted in a section.
  */
+import { fill, LABELS } from '../lang/labels.js';
+import type { Language } from '../lang/languages.js';
 import type { Knowledge } from '../types.js';
 
 const FOOTNOTE = /^fn-(\d+)$/;
@@ -15,15 +17,16 @@ export interface Location {
   readonly position: string;
 }
 
-/** Paragraph id -> human location, for every paragraph of `k`. */
-export function paragraphLocations(k: Pick<Knowledge, 'sections' | 'paragraphs'>): ReadonlyMap<string, Location> {
+/** Paragraph id -> human location, for every paragraph of `k`, in `language` (the section titles are the paper's). */
+export function paragraphLocations(k: Pick<Knowledge, 'sections' | 'paragraphs'>, language: Language = 'en'): ReadonlyMap<string, Location> {
+  const l = LABELS[language];
   const titles = new Map(k.sections.map((s) => [s.id, s.title]));
   const bySection = new Map<string, string[]>();
   const locations = new Map<string, Location>();
   for (const p of k.paragraphs) {
     const footnote = FOOTNOTE.exec(p.id);
     if (footnote) {
-      const label = `Footnote ${footnote[1]}`;
+      const label = fill(l.locationFootnote, { n: footnote[1] ?? '' });
       locations.set(p.id, { label, position: label });
       continue;
     }
@@ -34,8 +37,8 @@ export function paragraphLocations(k: Pick<Knowledge, 'sections' | 'paragraphs'>
   for (const [sectionId, ids] of bySection) {
     const title = titles.get(sectionId) ?? sectionId;
     ids.forEach((id, i) => {
-      const place = `${i + 1} of ${ids.length}`;
-      locations.set(id, { label: `Section '${title}', paragraph ${place}`, position: `Paragraph ${place}` });
+      const place = { n: i + 1, total: ids.length };
+      locations.set(id, { label: fill(l.locationSection, { ...place, section: title }), position: fill(l.locationPosition, place) });
     });
   }
   return locations;

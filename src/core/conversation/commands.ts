@@ -5,6 +5,8 @@
  * thing everywhere. Parsing is pure; the pipeline decides what each command does.
  */
 import { formatDate } from '../bot.js';
+import { fill, LABELS } from '../lang/labels.js';
+import type { Language } from '../lang/languages.js';
 import type { Source } from '../types.js';
 
 /** The static views: how to use the bot, what it covers, the paper. */
@@ -33,8 +35,10 @@ const VIEWS: Readonly<Record<string, ViewName>> = {
   paper: 'source',
 };
 
-/** The views in French and German words, answered in that language ("aide" / "Hilfe" are small talk: the core answers them in kind). */
+/** The views in French and German words, answered in that language (the help lists them: labels.ts `word…`). */
 const LOCAL_VIEWS: Readonly<Record<string, { readonly view: ViewName; readonly language: 'fr' | 'de' }>> = {
+  aide: { view: 'help', language: 'fr' },
+  hilfe: { view: 'help', language: 'de' },
   themes: { view: 'topics', language: 'fr' },
   thèmes: { view: 'topics', language: 'fr' },
   sujets: { view: 'topics', language: 'fr' },
@@ -81,36 +85,41 @@ export interface Help {
   readonly digest: readonly HelpItem[];
   /** An example of `subscribe`'s arguments. */
   readonly subscribeExample: string;
+  /** The language it is written in; the adapters' own words around it follow. */
+  readonly language: Language;
 }
 
-/** The help, for a bot described by `about`; `digest` when the digest commands are wired. */
-export function helpText(about: string, digest: boolean): Help {
+/** The help in `language`, for a bot described by `about` (in that language); `digest` when the digest commands are wired. */
+export function helpText(about: string, digest: boolean, language: Language = 'en'): Help {
+  const l = LABELS[language];
   return {
     about,
-    ask: 'Ask me a question in plain words, e.g. "Who wrote the paper?" or "Is Russia-China an alliance?"',
+    ask: fill(l.helpAsk, { author: l.exampleAuthor, alliance: l.exampleAlliance }),
     commands: [
-      { words: 'topics', does: 'the topics I cover, with example questions' },
-      { words: 'source', does: 'the paper, its author and date, and the link' },
-      { words: 'help', does: 'this message' },
+      { words: l.wordTopics, does: l.helpTopics },
+      { words: l.wordSource, does: l.helpSource },
+      { words: l.wordHelp, does: l.helpHelp },
     ],
     digest: digest
       ? [
-          { words: 'subscribe [HH:MM] [time zone] [en|fr|de]', does: 'post the daily digest here, in that language (an insight from the paper, and what was asked here the day before)' },
-          { words: 'unsubscribe', does: 'stop it' },
-          { words: 'digest', does: "see today's digest" },
+          { words: l.helpSubscribeWords, does: l.helpSubscribe },
+          { words: 'unsubscribe', does: l.helpUnsubscribe },
+          { words: 'digest', does: l.helpDigest },
         ]
       : [],
     subscribeExample: 'subscribe 08:30 Europe/Paris',
+    language,
   };
 }
 
-/** What the paper is, its author and date, and the link: the same lines on every platform. */
-export function sourceLines(s: Source): string[] {
+/** What the paper is, its author and date, and the link, in `language`: the same lines on every platform. */
+export function sourceLines(s: Source, language: Language = 'en'): string[] {
+  const l = LABELS[language];
   return [
-    `"${s.title}"`,
-    `${s.series} n°${s.number}, ${formatDate(s.date)}`,
-    `By ${s.author}, ${s.authorRole}`,
-    `Published by the ${s.publisher} (ISSN ${s.issn})`,
-    `Read it at ${s.url}`,
+    fill(l.quoted, { text: s.title }),
+    fill(l.sourceSeries, { series: s.series, number: s.number, date: formatDate(s.date, language) }),
+    fill(l.sourceBy, { author: s.author, role: s.authorRole }),
+    fill(l.sourcePublished, { publisher: s.publisher, issn: s.issn }),
+    fill(l.sourceReadAt, { url: s.url }),
   ];
 }

@@ -1,12 +1,15 @@
 /**
  * Follow-up questions: "why?", "tell me more", "and the EU?", "when was that?", or "2" / "yes"
- * picking a "did you mean" entry just offered, read against the previous exchange of the same
- * conversation. The trap is answering a short follow-up on its own (out of context "why?" matches
+ * picking a "did you mean" entry just offered (and their French and German equivalents:
+ * "pourquoi ?", "dis-m'en plus", "et l'UE ?", "warum?", "erzähl mehr", "und die EU?"), read
+ * against the previous exchange of the same conversation, and answered in its language. The trap is answering a short follow-up on its own (out of context "why?" matches
  * anything); the other trap is forcing context on a new, complete question. So a follow-up is
  * first read with the previous question and kept only when that gives an answer; a complete
  * question that answers on its own is answered on its own.
  */
+import { entryIn } from '../answer/compose.js';
 import type { Bot } from '../bot.js';
+import type { Language } from '../lang/languages.js';
 import { fold } from '../text/normalize.js';
 import type { Answer, Entry, Question } from '../types.js';
 
@@ -18,6 +21,8 @@ export interface ConversationContext {
   readonly suggestions: readonly string[];
   /** When the last reply was given (ISO 8601). */
   readonly at: string;
+  /** The last reply's language, when not English: "2" or "dis-m'en plus" answer in it. */
+  readonly language?: 'fr' | 'de';
 }
 
 /** Where contexts live: the Store, so every replica sees the same conversation. */
@@ -35,17 +40,40 @@ export interface Reply {
   readonly followUp: boolean;
 }
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, '1st': 1, '2nd': 2, '3rd': 3, one: 1, two: 2, three: 3 };
-const PICK = /^(?:number |no |option |#)?(\d|first|second|third|1st|2nd|3rd|one|two|three)(?: one)?(?: please)?$/;
-const YES = /^(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|that one|the first one|go ahead)$/;
-const MORE = /^(?:tell me more|more|go on|elaborate|details|more details|expand|expand on that|can you expand|can you elaborate|anything else|what else|continue|keep going|say more|more on that|more about that)$/;
+// Matched on folded text: accents dropped, punctuation gone ("dis-m'en plus ?" -> "dis m en plus").
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, '1st': 1, '2nd': 2, '3rd': 3, one: 1, two: 2, three: 3,
+  premier: 1, premiere: 1, un: 1, une: 1, deuxieme: 2, seconde: 2, deux: 2, troisieme: 3, trois: 3,
+  erste: 1, erster: 1, erstes: 1, eins: 1, zweite: 2, zweiter: 2, zweites: 2, zwei: 2, dritte: 3, dritter: 3, drittes: 3, drei: 3,
+};
+const PICK = new RegExp(`^(?:number |no |option |numero |nummer |#)?(\\d|${Object.keys(ORDINALS).join('|')})(?: one| frage| question)?(?: please| s il vous plait| svp| bitte)?$`);
+const YES = /^(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|that one|the first one|go ahead|oui|ouais|d accord|volontiers|oui merci|oui s il vous plait|celle la|ja|jawohl|genau|gerne|gern|ja bitte|die da)$/;
+const MORE = new RegExp(
+  '^(?:tell me more|more|go on|elaborate|details|more details|expand|expand on that|can you expand|can you elaborate|anything else|what else|continue|keep going|say more|more on that|more about that' +
+    '|dis m en plus|dites m en plus|dis moi en plus|dites moi en plus|raconte m en plus|racontez m en plus|en savoir plus|plus de details|encore|la suite|continuez|developpe|developpez|quoi d autre|autre chose|et encore' +
+    '|erzahl mehr|erzahl mir mehr|erzaehl mehr|erzaehl mir mehr|erzahlen sie mehr|erzahlen sie mir mehr|mehr|mehr dazu|mehr details|weiter|und weiter|was noch|noch mehr|genauer|was sonst noch)$',
+);
 /** Words that make a short question lean on the previous one. */
-const LEANS = /^(?:and|but|so|what about|how about|why|when|where|who|how|is that|was that|did|does|do|is|was|were|are|can|could|which)\b|\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|so)\b/;
+const LEANS = new RegExp(
+  '^(?:and|but|so|what about|how about|why|when|where|who|how|is that|was that|did|does|do|is|was|were|are|can|could|which' +
+    '|et|mais|donc|alors|quid|qu en est il|pourquoi|quand|ou|qui|comment|combien|est ce|c etait|lequel|laquelle' +
+    '|und|aber|also|was ist mit|wie steht es mit|warum|wieso|weshalb|wann|wo|wer|wie|ist das|war das)\\b' +
+    '|\\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|so|ca|cela|il|elle|ils|elles|es|das|dies|er|damals)\\b',
+);
+/** The single words of LEANS and WHY, and articles: what a follow-up says besides its subject. */
+const LEAN_WORDS = new Set(
+  [LEANS.source, 'the a an le la l les un une die der das den dem ein eine']
+    .join(' ')
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 0),
+);
+/** Politeness at the end of a follow-up, dropped before reading it. */
+const POLITE = /\s+(?:please|pls|plz|thanks|thx|s il vous plait|s il te plait|svp|stp|merci|bitte|danke)$/;
 const MAX_FOLLOW_UP_WORDS = 8;
 
 /** The suggestion a reply such as "2", "the second one" or "yes" picks, as a 0-based index. */
 export function pickedSuggestion(text: string, offered: number): number | undefined {
-  const f = fold(text).replace(/^(?:the|i mean|i meant)\s+/, '');
+  const f = fold(text).replace(/^(?:the|i mean|i meant|le|la|l|je veux dire|die|der|das|ich meine)\s+/, '');
   const m = PICK.exec(f);
   const n = m?.[1] === undefined ? undefined : (ORDINALS[m[1]] ?? Number(m[1]));
   if (n !== undefined && n >= 1 && n <= offered) return n - 1;
@@ -58,27 +86,33 @@ export function resolveFollowUp(bot: Bot, question: Question | string, context: 
   const text = typeof question === 'string' ? question : question.text;
   const live = context && now.getTime() - Date.parse(context.at) <= CONTEXT_TTL_MS ? context : undefined;
   if (!live) return { answer: bot.ask(question), followUp: false };
+  const language = live.language ?? 'en';
   const pick = pickedSuggestion(text, live.suggestions.length);
-  const picked = pick === undefined ? undefined : bot.answerEntry(live.suggestions[pick] ?? '');
+  const picked = pick === undefined ? undefined : bot.answerEntry(live.suggestions[pick] ?? '', language);
   if (picked) return { answer: { ...picked, question: text }, followUp: true };
   const previous = live.entryId === undefined ? undefined : bot.knowledge.entries.find((e) => e.id === live.entryId);
-  return previous ? afterAnswer(bot, question, previous) : { answer: bot.ask(question), followUp: false };
+  return previous ? afterAnswer(bot, question, previous, language) : { answer: bot.ask(question), followUp: false };
 }
 
-/** `question` asked right after `previous` was the answer; its locale, if any, stays the language hint. */
-function afterAnswer(bot: Bot, question: Question | string, previous: Entry): Reply {
+/** `question` asked right after `previous` was the answer (in `language`); its locale, if any, stays the language hint. */
+function afterAnswer(bot: Bot, question: Question | string, previous: Entry, language: Language): Reply {
   const text = typeof question === 'string' ? question : question.text;
-  const as = (t: string): Question | string => (typeof question === 'string' ? t : { ...question, text: t });
-  const f = fold(text).replace(/\s+(?:please|pls|plz|thanks|thx)$/, '');
-  const next = MORE.test(f) ? moreAbout(bot, previous) : undefined;
+  // In a French or German conversation its language is the hint a short "et l'UE ?" needs (stronger than the platform locale).
+  const hint = language === 'en' ? {} : { locale: language };
+  const as = (t: string): Question | string => (typeof question === 'string' && language === 'en' ? t : { ...(typeof question === 'string' ? {} : question), text: t, ...hint });
+  const f = fold(text).replace(POLITE, '');
+  const next = MORE.test(f) ? moreAbout(bot, previous, language) : undefined;
   if (next) return { answer: { ...next, question: text }, followUp: true };
   const words = f.split(' ').filter((w) => w !== '').length;
-  if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: bot.ask(question), followUp: false };
+  if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: bot.ask(as(text)), followUp: false };
   // Read with the previous question; a new subject the previous entry never mentions ("and the
   // EU?") must not get that entry back. "Why?" asks for the reason the entry gives, if it gives one.
-  const alone = bot.explain(question);
-  const options = { exclude: introducesSubject(bot, text, previous) ? [previous.id] : [], anyQuestionType: WHY.test(f) };
-  const together = bot.explain(as(`${text} ${previous.question}`), options);
+  const alone = bot.explain(as(text));
+  // Only the follow-up's own words can name a new subject ("pourquoi", "wann" are no names).
+  const own = f.split(' ').filter((w) => !LEAN_WORDS.has(w)).join(' ');
+  const options = { exclude: introducesSubject(bot, own, previous) ? [previous.id] : [], anyQuestionType: WHY.test(f) };
+  // The previous question as it was shown, so the pair reads in one language.
+  const together = bot.explain(as(`${text} ${entryIn(previous, language).question}`), options);
   const confidence = (e: typeof alone): number => (e.answer.decision === 'answer' ? e.answer.confidence : -1);
   if (together.answer.decision === 'answer' && confidence(together) >= confidence(alone)) return { answer: { ...together.answer, question: text }, followUp: true };
   if (alone.answer.decision === 'answer') return { answer: alone.answer, followUp: false };
@@ -86,15 +120,15 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry): Re
   return { answer: alone.answer, followUp: false };
 }
 
-const WHY = /^(?:why|how come|reason|for what reason|what for)\b/;
+const WHY = /^(?:why|how come|reason|for what reason|what for|pourquoi|pour quelle raison|comment ca se fait|warum|wieso|weshalb|aus welchem grund)\b/;
 
-/** "Tell me more": a related entry on the same passage first, then any related entry. */
-function moreAbout(bot: Bot, previous: Entry): Answer | undefined {
+/** "Tell me more": a related entry on the same passage first, then any related entry, in the conversation's language. */
+function moreAbout(bot: Bot, previous: Entry, language: Language): Answer | undefined {
   const paragraphs = new Set(previous.citations.map((c) => c.paragraphId));
   const related = previous.related.flatMap((id) => bot.knowledge.entries.filter((e) => e.id === id));
   const samePassage = related.filter((e) => e.citations.some((c) => paragraphs.has(c.paragraphId)));
   const next = samePassage[0] ?? related[0];
-  return next ? bot.answerEntry(next.id) : undefined;
+  return next ? bot.answerEntry(next.id, language) : undefined;
 }
 
 /** Whether the follow-up names something the previous entry never mentions ("and the EU?"). */
@@ -109,6 +143,7 @@ export function contextAfter(answer: Answer, now: Date): ConversationContext {
     ...(answer.decision === 'answer' && answer.entry ? { entryId: answer.entry.id } : {}),
     suggestions: answer.decision === 'suggest' ? answer.suggestions.map((s) => s.id) : [],
     at: now.toISOString(),
+    ...(answer.language === 'fr' || answer.language === 'de' ? { language: answer.language } : {}),
   };
 }
 

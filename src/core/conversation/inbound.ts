@@ -7,6 +7,7 @@
  */
 import type { TopicSummary } from '../bot.js';
 import type { Digest } from '../digest/compose.js';
+import type { Language } from '../lang/languages.js';
 import type { Answer, Source } from '../types.js';
 import type { Help, ViewName } from './commands.js';
 
@@ -46,13 +47,15 @@ export type Action =
   | { readonly kind: 'entry'; readonly entryId: string }
   /** Helpful / Not helpful, the platform's own thumbs, with the feedback form's text if any. */
   | { readonly kind: 'feedback'; readonly entryId: string; readonly helpful: boolean; readonly comment?: string }
-  /** A static view (help, topics, source). */
-  | { readonly kind: 'view'; readonly view: ViewName }
+  /** A static view (help, topics, source), in `language` when the button said (a shared French help). */
+  | { readonly kind: 'view'; readonly view: ViewName; readonly language?: Language }
   /** A question asked again as it was (a shared reply): answered, never logged a second time. */
   | { readonly kind: 'again'; readonly text: string };
 
 export interface InboundAction extends Origin {
   readonly action: Action;
+  /** The platform's locale hint for whoever clicked (Teams `activity.locale`), for words the button does not fix. */
+  readonly locale?: string;
 }
 
 /** What the core answers; the adapter chooses how it looks. */
@@ -60,8 +63,8 @@ export type Reply =
   | { readonly kind: 'answer'; readonly answer: Answer; readonly followUp: boolean }
   /** `unknownCommand`: the word the person typed that is no command (shown above the help, quoted). */
   | { readonly kind: 'help'; readonly help: Help; readonly unknownCommand?: string }
-  | { readonly kind: 'topics'; readonly topics: readonly TopicSummary[] }
-  | { readonly kind: 'source'; readonly source: Source }
+  | { readonly kind: 'topics'; readonly topics: readonly TopicSummary[]; readonly language: Language }
+  | { readonly kind: 'source'; readonly source: Source; readonly language: Language }
   /** Today's digest for the channel, for the person who asked only. */
   | { readonly kind: 'digest'; readonly digest: Digest; readonly text: string }
   /**

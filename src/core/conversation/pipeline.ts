@@ -11,6 +11,7 @@ import { createDigestCommands, type DigestCommands, type SubscribeDefaults } fro
 import { questionRecord } from '../digest/questionLog.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../deliveryLog.js';
 import { BotError } from '../errors.js';
+import { fill, LABELS } from '../lang/labels.js';
 import { languageOf, type Language } from '../lang/languages.js';
 import { NO_METRICS, type Metrics } from '../metrics.js';
 import { loggingFeedbackSink, type Clock, type FeedbackSink, type Logger } from '../ports.js';
@@ -51,12 +52,13 @@ export interface Surface {
   firstDelivery(key: string): Promise<boolean>;
   /** The adapter's word on one reply: handed to the platform (`ok`) or lost after retries; counted, nothing else. */
   delivered(ok: boolean): void;
-  /** A search box's results: the match and its related entries, or the "did you mean" ones; one per topic for ''. Not logged. */
-  search(text: string, max: number): Answer[];
-  help(): Help;
-  topics(examplesPerTopic?: number): TopicSummary[];
+  /** A search box's results: the match and its related entries, or the "did you mean" ones; one per topic for ''. Not logged. In the searcher's `locale`'s language. */
+  search(text: string, max: number, locale?: string): Answer[];
+  /** The help in `language` (default English): for surfaces without a question, the platform locale's language. */
+  help(language?: Language): Help;
+  topics(examplesPerTopic?: number, language?: Language): TopicSummary[];
   source(): Source;
-  about(): string;
+  about(language?: Language): string;
 }
 
 export interface Pipeline {
@@ -64,10 +66,11 @@ export interface Pipeline {
   surface(profile: PlatformProfile): Surface;
 }
 
-export const DIGEST_FAILED = "Sorry, I couldn't reach the digest settings just now. Please try again in a moment.";
-export const FEEDBACK_FAILED = "Sorry, I couldn't record your feedback just now.";
-export const THANKS_HELPFUL = 'Thanks, glad it helped!';
-export const THANKS_NOT_HELPFUL = 'Thanks for telling me. The curators review answers marked not helpful.';
+/** The English notices (the other languages' are in lang/labels.ts). */
+export const DIGEST_FAILED = LABELS.en.digestFailed;
+export const FEEDBACK_FAILED = LABELS.en.feedbackFailed;
+export const THANKS_HELPFUL = LABELS.en.thanksHelpful;
+export const THANKS_NOT_HELPFUL = LABELS.en.thanksNotHelpful;
 
 /** Builds the pipeline over the given ports. */
 export function createPipeline(deps: PipelineDeps): Pipeline {
@@ -111,7 +114,7 @@ function createSurface(deps: Shared, profile: PlatformProfile): Surface {
     return isNew;
   };
   const fresh = async (origin: Origin): Promise<boolean> => origin.delivery === undefined || first(origin.delivery);
-  const help = (): Help => helpText(bot.about(), deps.digest !== undefined);
+  const help = (language: Language = 'en'): Help => helpText(bot.about(language), deps.digest !== undefined, language);
   return {
     profile,
     handle: async (message) => {
@@ -121,28 +124,30 @@ function createSurface(deps: Shared, profile: PlatformProfile): Surface {
     act: async (action) => ((await fresh(action)) ? onAction(deps, profile, action, help) : undefined),
     firstDelivery: first,
     delivered: (ok) => deps.metrics.delivery(profile.platform, ok),
-    search: (text, max) => searchEntries(bot, text, max),
+    search: (text, max, locale) => searchEntries(bot, text, max, locale),
     help,
-    topics: (n = 3) => bot.topics(n),
+    topics: (n = 3, language = 'en') => bot.topics(n, language),
     source: () => bot.source(),
-    about: () => bot.about(),
+    about: (language = 'en') => bot.about(language),
   };
 }
 
-function view(deps: Shared, name: ViewName, help: () => Help, language: Language = 'en'): Reply {
-  if (name === 'topics') return { kind: 'topics', topics: deps.bot.topics(3, language) };
-  if (name === 'source') return { kind: 'source', source: deps.bot.source() };
-  return { kind: 'help', help: help() };
+type HelpIn = (language?: Language) => Help;
+
+function view(deps: Shared, name: ViewName, help: HelpIn, language: Language = 'en'): Reply {
+  if (name === 'topics') return { kind: 'topics', topics: deps.bot.topics(3, language), language };
+  if (name === 'source') return { kind: 'source', source: deps.bot.source(), language };
+  return { kind: 'help', help: help(language) };
 }
 
 /** One message; `started` is `performance.now()` when it reached the pipeline, for the answer latency. */
-async function onMessage(deps: Shared, profile: PlatformProfile, message: InboundMessage, help: () => Help, started: number): Promise<Reply> {
+async function onMessage(deps: Shared, profile: PlatformProfile, message: InboundMessage, help: HelpIn, started: number): Promise<Reply> {
   const command = parseCommand(message.text);
   switch (command.kind) {
     case 'view':
       return view(deps, command.view, help, command.language ?? languageOf(message.locale));
     case 'unknown':
-      return { kind: 'help', help: help(), unknownCommand: command.word };
+      return { kind: 'help', help: help(languageOf(message.locale)), unknownCommand: command.word };
     case 'ask':
       return ask(deps, profile, message, command, help, started);
     default:
@@ -152,7 +157,7 @@ async function onMessage(deps: Shared, profile: PlatformProfile, message: Inboun
   }
 }
 
-async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessage, command: Extract<Command, { kind: 'ask' }>, help: () => Help, started: number): Promise<Reply> {
+async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessage, command: Extract<Command, { kind: 'ask' }>, help: HelpIn, started: number): Promise<Reply> {
   const question: Question = {
     text: command.text,
     ...(message.asker !== undefined ? { asker: { platform: profile.platform, id: message.asker } } : {}),
@@ -164,7 +169,7 @@ async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessa
   const { decision, language = 'en' } = reply.answer;
   deps.metrics.question({ platform: profile.platform, decision, language, seconds: (performance.now() - started) / 1000 });
   // On a command surface a single word the paper knows nothing about is a mistyped command.
-  if (message.place === 'command' && command.singleWord && reply.answer.decision === 'decline') return { kind: 'help', help: help(), unknownCommand: command.text };
+  if (message.place === 'command' && command.singleWord && reply.answer.decision === 'decline') return { kind: 'help', help: help(reply.answer.language), unknownCommand: command.text };
   return { kind: 'answer', ...reply };
 }
 
@@ -189,15 +194,15 @@ async function digestCommand(deps: Shared, digest: DigestCommands, profile: Plat
     return { kind: 'notice', text: (await digest.subscribe(target, command.args)).text, failed: false };
   } catch (error) {
     deps.logger.error('digest command failed', { platform: profile.platform, channel: target.channel, command: command.kind, code: codeOf(error), error });
-    return { kind: 'notice', text: DIGEST_FAILED, failed: true };
+    return { kind: 'notice', text: LABELS[languageOf(message.locale) ?? 'en'].digestFailed, failed: true };
   }
 }
 
-async function onAction(deps: Shared, profile: PlatformProfile, inbound: InboundAction, help: () => Help): Promise<Reply> {
+async function onAction(deps: Shared, profile: PlatformProfile, inbound: InboundAction, help: HelpIn): Promise<Reply> {
   const { action } = inbound;
   switch (action.kind) {
     case 'view':
-      return view(deps, action.view, help);
+      return view(deps, action.view, help, action.language ?? languageOf(inbound.locale));
     case 'again':
       return { kind: 'answer', answer: deps.bot.ask(action.text), followUp: false };
     case 'entry': {
@@ -205,33 +210,46 @@ async function onAction(deps: Shared, profile: PlatformProfile, inbound: Inbound
       const answer = deps.bot.answerEntry(id, language);
       if (answer) return { kind: 'answer', answer, followUp: false };
       deps.logger.warn('button for an unknown entry', { platform: profile.platform, entryId: action.entryId });
-      return { kind: 'notice', text: `That question is no longer in my list. Try ${profile.command('topics')}.`, failed: false };
+      const l = LABELS[language];
+      return { kind: 'notice', text: fill(l.unknownEntry, { command: profile.command(l.wordTopics) }), failed: false };
     }
     case 'feedback':
-      try {
-        const comment = action.comment !== undefined ? { comment: action.comment } : {};
-        await deps.feedback.record({ platform: profile.platform, userId: inbound.asker ?? '', entryId: action.entryId, helpful: action.helpful, ...comment });
-        return { kind: 'notice', text: action.helpful ? THANKS_HELPFUL : THANKS_NOT_HELPFUL, failed: false };
-      } catch (error) {
-        deps.logger.error('feedback not recorded', { platform: profile.platform, entryId: action.entryId, helpful: action.helpful, code: codeOf(error), error });
-        return { kind: 'notice', text: FEEDBACK_FAILED, failed: true };
-      }
+      return feedback(deps, profile, inbound, action);
+  }
+}
+
+/** Records feedback on the entry a button names (`fr:paper-author`: thanked in French), and says so, or that it failed. */
+async function feedback(deps: Shared, profile: PlatformProfile, inbound: InboundAction, action: Extract<InboundAction['action'], { kind: 'feedback' }>): Promise<Reply> {
+  const { id: entryId, language } = parseEntryValue(action.entryId);
+  const l = LABELS[language !== 'en' ? language : (languageOf(inbound.locale) ?? 'en')];
+  try {
+    const comment = action.comment !== undefined ? { comment: action.comment } : {};
+    await deps.feedback.record({ platform: profile.platform, userId: inbound.asker ?? '', entryId, helpful: action.helpful, ...comment });
+    return { kind: 'notice', text: action.helpful ? l.thanksHelpful : l.thanksNotHelpful, failed: false };
+  } catch (error) {
+    deps.logger.error('feedback not recorded', { platform: profile.platform, entryId, helpful: action.helpful, code: codeOf(error), error });
+    return { kind: 'notice', text: l.feedbackFailed, failed: true };
   }
 }
 
 const codeOf = (error: unknown): string | undefined => (error instanceof BotError ? error.code : undefined);
 
-/** Entries for `text`: the match and its related entries, or the "did you mean" ones; one per topic for ''. */
-export function searchEntries(bot: Bot, text: string, max: number): Answer[] {
+/**
+ * Entries for `text`: the match and its related entries, or the "did you mean" ones; one per topic
+ * for ''. Written in the searcher's language (`locale`, Teams' `activity.locale`), else the text's.
+ */
+export function searchEntries(bot: Bot, text: string, max: number, locale?: string): Answer[] {
   let ids: string[];
+  let language = languageOf(locale);
   if (text === '') {
     ids = bot.topics(1).flatMap((t) => t.examples.map((e) => e.id));
   } else {
-    const a = bot.ask(text);
+    const a = bot.ask(locale !== undefined ? { text, locale } : text);
     ids = a.decision === 'answer' && a.entry ? [a.entry.id, ...a.related.map((r) => r.id)] : a.suggestions.map((s) => s.id);
+    language ??= a.language;
   }
   return [...new Set(ids)].slice(0, max).flatMap((id) => {
-    const answer = bot.answerEntry(id);
+    const answer = bot.answerEntry(id, language ?? 'en');
     return answer ? [answer] : [];
   });
 }

@@ -96,3 +96,61 @@ describe('the platform locale in a conversation', () => {
     expect((await ask('ISSN?')).answer.language).toBe('fr');
   });
 });
+
+describe('French and German follow-ups', () => {
+  const entryText = (id: string, language: 'fr' | 'de') => bot.knowledge.entries.find((e) => e.id === id)?.translations?.[language];
+
+  it('answer "dis-m\'en plus" and "erzähl mehr" with a related entry, in the conversation\'s language', async () => {
+    const { say } = setup();
+    const first = { fr: 'Quelle était la valeur du commerce entre la Russie et la Chine en 2023 ?', de: 'Wie hoch war der Handel zwischen Russland und China 2023?' };
+    for (const [text, conversation] of [["dis-m'en plus", 'fr'], ['Dites-m’en plus, s’il vous plaît', 'fr'], ['erzähl mehr', 'de'], ['Erzählen Sie mir mehr', 'de']] as const) {
+      expect((await say(first[conversation], text)).answer.entry?.id).toBe('trade-value-2023');
+      const more = await say(text, text);
+      expect(more.followUp, text).toBe(true);
+      expect(more.answer.language, text).toBe(conversation);
+      expect(bot.knowledge.entries.find((e) => e.id === 'trade-value-2023')?.related, text).toContain(more.answer.entry?.id);
+      expect(more.answer.text, text).toBe(entryText(more.answer.entry?.id ?? '', conversation)?.answer);
+    }
+  });
+
+  it('read "pourquoi ?", "quand ?" and "wann?" with the previous question', async () => {
+    const { say } = setup();
+    expect((await say('La Chine a-t-elle condamné l’invasion de l’Ukraine ?', 'why')).answer.entry?.id).toBe('why-china-stood-by-russia');
+    const why = await say('pourquoi ?', 'why');
+    expect([why.followUp, why.answer.entry?.id, why.answer.language]).toEqual([true, 'why-china-stood-by-russia', 'fr']);
+    await say('Xi a-t-il parlé à Zelensky depuis l’invasion ?', 'quand');
+    const when = await say('quand ?', 'quand');
+    expect([when.followUp, when.answer.entry?.id, when.answer.language]).toEqual([true, 'xi-zelensky-call', 'fr']);
+    expect(when.answer.text).toMatch(/26 avril/);
+    await say('Hat Xi seit der Invasion mit Selenskyj gesprochen?', 'wann');
+    const wann = await say('wann?', 'wann');
+    expect([wann.followUp, wann.answer.entry?.id, wann.answer.language]).toEqual([true, 'xi-zelensky-call', 'de']);
+    expect(wann.answer.text).toMatch(/26\. April/);
+  });
+
+  it('read "et l\'UE ?" and "und die EU?" as a new subject, never the previous entry, in the conversation\'s language', async () => {
+    const { say } = setup();
+    await say('Xi a-t-il parlé à Zelensky depuis l’invasion ?', 'fr');
+    await say('Hat Xi seit der Invasion mit Selenskyj gesprochen?', 'de');
+    for (const [text, conversation] of [["et l'UE ?", 'fr'], ['und die EU?', 'de']] as const) {
+      const reply = await say(text, conversation);
+      expect(reply.answer.language, text).toBe(conversation);
+      expect(reply.answer.entry?.id, text).not.toBe('xi-zelensky-call');
+      expect(reply.answer.decision, text).not.toBe('decline');
+    }
+  });
+
+  it('answer "1", "le deuxième" or "die erste" after a French or German "did you mean" in that language', async () => {
+    const { say } = setup();
+    const offered = (await say('Que pense l’UE de la Chine ?', 'n')).answer;
+    expect([offered.decision, offered.language]).toEqual(['suggest', 'fr']);
+    const picked = await say('1', 'n');
+    expect([picked.answer.entry?.id, picked.answer.language]).toEqual([offered.suggestions[0]?.id, 'fr']);
+    expect(pickedSuggestion('le deuxième', 3)).toBe(1);
+    expect(pickedSuggestion('la troisième', 3)).toBe(2);
+    expect(pickedSuggestion('die erste', 3)).toBe(0);
+    expect(pickedSuggestion('Nummer 2', 3)).toBe(1);
+    expect(pickedSuggestion('oui', 3)).toBe(0);
+    expect(pickedSuggestion('ja bitte', 3)).toBe(0);
+  });
+});
