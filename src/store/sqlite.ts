@@ -3,11 +3,12 @@
  * lets readers run beside a writer, synchronous=FULL makes each commit survive a crash or power
  * loss, and busy_timeout makes a second process wait for the lock instead of failing. Every
  * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
- * a change or none of it.
+ * a change or none of it. The question log alone is written behind, in batches off the reply's
+ * path (writeQueue.ts), so a crash may lose its last flush interval (100 ms).
  */
 import { join } from 'node:path';
 import { StoreError } from '../core/errors.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
 import { sqliteContexts } from './contexts.js';
@@ -21,6 +22,7 @@ import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
+import type { WriteQueueOptions } from './writeQueue.js';
 
 /** The database file's name inside DATA_DIR. */
 export const DB_FILE = 'eu-china-bot.sqlite';
@@ -38,6 +40,10 @@ export interface SqliteStoreOptions {
   readonly deliveryTtlMs?: number;
   /** Path to better-sqlite3's compiled addon (default: the one it finds in node_modules). */
   readonly nativeBinding?: string;
+  /** Told once when the question log cannot save (see writeQueue.ts); without it only the records' promises say so. */
+  readonly logger?: Logger;
+  /** How the question log batches its writes (default QUESTION_LOG_DEFAULTS: 100 ms, 500 records, 10,000 waiting). */
+  readonly questionLog?: WriteQueueOptions;
 }
 
 export interface SqliteStore extends Store {
@@ -45,7 +51,7 @@ export interface SqliteStore extends Store {
   readonly file: string;
   /** The schema version after migrations. */
   readonly schemaVersion: number;
-  /** Closes the file at once (better-sqlite3 is synchronous). */
+  /** Writes the questions still waiting, then closes the file (better-sqlite3 is synchronous: both are done on return). */
   close(): void;
 }
 
@@ -68,12 +74,13 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const hash = (platform: string, id: string): string => hashId(salt, platform, id);
     const check = fileIdentityCheck(file);
     const ping = db.prepare('SELECT 1');
+    const { queue, ...questions } = sqliteQuestions(db, hash, check, { ...options.questionLog, ...(options.logger ? { logger: options.logger } : {}) });
     const store = guardWrites({
       ...sqliteSubscriptions(db, now),
       ...sqliteLedger(db, now),
       ...sqliteRotation(db),
       ...sqliteConversationRefs(db, now),
-      ...sqliteQuestions(db, hash),
+      ...questions,
       ...sqliteFeedback(db, hash, now),
       ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
       ...sqliteContexts(db, now),
@@ -86,7 +93,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
           throw new StoreError(`the database ${file} does not answer`, { cause });
         }
       },
-      close: () => void db.close(),
+      close: () => {
+        void queue.close(); // synchronous writer: the waiting questions are written when this returns
+        db.close();
+      },
     }, check);
     return { ...store, file, schemaVersion };
   } catch (error) {
