@@ -45,6 +45,12 @@ export function buildIfStale(): void {
   if (built.status !== 0) throw new Error('npm run build failed');
 }
 
+/** `node --cpu-prof` into BENCH_CPU_PROF when that names a folder (to see where an app's time goes). */
+const profiling = (name: string): string[] => {
+  const dir = process.env['BENCH_CPU_PROF'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name.replace(/\W+/g, '-')}.cpuprofile`] : [];
+};
+
 /** A clean environment: nothing from the bench's own (no .env, no stray tokens), only what the app needs. */
 const baseEnv = (): Record<string, string> => ({ PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' });
 
@@ -94,7 +100,7 @@ const answers = async (url: string): Promise<boolean> => {
 /** `node dist/main.js` with `env` (plus PORT and LOG_LEVEL=info); ready when /healthz answers. */
 export async function startBot(name: string, env: Record<string, string>): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js'], { env: { ...baseEnv(), LOG_LEVEL: 'info', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...profiling(name), 'dist/main.js'], { env: { ...baseEnv(), LOG_LEVEL: 'info', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
   const target = watch(name, child, port);
   await until(() => answers(`http://127.0.0.1:${port}/healthz`), child, name, target.tail);
   return target;
@@ -103,7 +109,7 @@ export async function startBot(name: string, env: Record<string, string>): Promi
 /** A bare SDK script (bench/bare/*.ts) with `env` and PORT; ready when it prints `listening`. */
 export async function startBare(name: string, script: string, env: Record<string, string>): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...baseEnv(), ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profiling(name), '--import', 'tsx', script], { env: { ...baseEnv(), ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let listening = false;
   child.stdout?.on('data', (chunk: Buffer) => (listening ||= chunk.toString().includes('listening')));
   const target = watch(name, child, port);
