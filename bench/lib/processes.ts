@@ -55,13 +55,13 @@ const profiling = (name: string): string[] => {
 const baseEnv = (): Record<string, string> => ({ PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' });
 
 async function until(ready: () => Promise<boolean>, child: ChildProcess, what: string, stderr: () => string): Promise<void> {
-  const deadline = performance.now() + 60_000;
+  const deadline = performance.now() + 180_000; // a loaded machine can take minutes to start a process
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}: ${stderr()}`);
     if (await ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`${what} did not start within 60 s: ${stderr()}`);
+  throw new Error(`${what} did not start within 180 s: ${stderr()}`);
 }
 
 function watch(name: string, child: ChildProcess, port: number): Target & { tail(): string } {
