@@ -1,173 +1,95 @@
 /**
- * `npm run bench:teams [-- --activities 3000 --concurrency 20 --rate 300]`: drives POST
- * /api/messages of the real shared server and CloudAdapter (unauthenticated local mode) on
- * 127.0.0.1 with a mix of personal questions, channel mentions and "Related" clicks; replies go
- * to the fake connector. The load generator and the connector run in a child process, so the
- * bot's process is measured alone. Two phases, each of `activities`:
- *  - throughput: `concurrency` clients back to back (closed loop) -> activities/s;
- *  - latency: the same clients paced at `rate`/s (open loop, timed from each activity's scheduled
- *    send, so a stall is not hidden) -> p50/p99 from the POST to the reply at the connector.
- * (In a closed loop, latency is concurrency / throughput by construction, so it says nothing
- * about the bot at the target rate.) Prints one JSON object; exits 1 when a target is missed:
- * >= 300 activities/s, p99 < 50 ms at 300/s, no error, nothing lost or duplicated.
+ * `npm run bench:teams [-- --events 3000 --concurrency 20 --rate 300 --warmup 500]`: what Teams
+ * users get from the bot, beside a bare botbuilder echo bot on the same machine in the same run.
+ * The bot is `node dist/main.js` with TEAMS_LOCAL=1 (CloudAdapter without credentials) and its
+ * SQLite store in a new DATA_DIR (as production runs it); the bare bot is bench/bare/botbuilder.ts
+ * (CloudAdapter, sendActivity echo). Both get the same activities from the same load generator,
+ * personal-chat messages (50 people) and channel mentions in turn, asking the English eval
+ * questions in rotation, and reply to the same fake Bot Framework connector (matched by
+ * replyToId). Prints one JSON object: for each bot activities/s and CPU per activity in a closed
+ * loop, ack (the HTTP response to POST /api/messages) and reply latency p50/p99 at `rate`/s timed
+ * from each activity's intended send time, errors, lost and duplicated replies; for the bot also
+ * the questions in its database after it stopped; and the ratios. Targets (issue 12, 2 cores): the
+ * bare bot's throughput at most 1.3x the bot's, the bot's p99 ack under 50 ms at 300/s.
  */
-import { fork } from 'node:child_process';
-import { Agent, request, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBot } from '../src/core/bot.js';
-import { loadKnowledge } from '../src/core/knowledge/load.js';
-import { startFakeConnector, startTeamsServer, teamsFixture, type Json } from '../tests/helpers/teams.js';
+import Database from 'better-sqlite3';
+import { DB_FILE } from '../src/store/sqlite.js';
+import { tempDir } from '../tests/core/digest/fakes.js';
+import { startFakeConnector, teamsFixture, type Json } from '../tests/helpers/teams.js';
+import { compare, report, type Contestant, type Plan } from './lib/compare.js';
+import type { ReplyTimes } from './lib/load.js';
+import { buildIfStale, startBare, startBot, type Target } from './lib/processes.js';
+import { evalQuestions } from './lib/questions.js';
 
 const { values } = parseArgs({
   options: {
-    activities: { type: 'string', default: '3000' },
+    events: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '300' },
     rate: { type: 'string', default: '300' },
-    role: { type: 'string', default: 'server' },
-    url: { type: 'string', default: '' },
+    warmup: { type: 'string', default: '500' },
   },
 });
-const TOTAL = Number(values.activities);
-const CONCURRENCY = Number(values.concurrency);
-const WARMUP = Number(values.warmup);
-const RATE = Number(values.rate);
+const plan: Plan = { events: Number(values.events), concurrency: Number(values.concurrency), rate: Number(values.rate), warmup: Number(values.warmup) };
+const loadAvgAtStart = loadavg();
+const questions = evalQuestions();
+const PEOPLE = 50;
+const personal = teamsFixture('personal_message');
+const channel = teamsFixture('channel_mention');
 
-interface Phase {
-  readonly seconds: number;
-  readonly latencies: number[];
-  readonly errors: number;
-  readonly lost: number;
-  readonly duplicated: number;
-}
-interface LoadResult {
-  readonly throughput: Phase;
-  readonly latency: Phase;
-}
-
-/** Activity number `i`: a personal question, a channel mention or a "Related" click, in turn. */
-function activityBody(i: number, run: string, serviceUrl: string, questions: readonly string[], ids: readonly string[]): string {
-  const id = `${run}-${i}`;
-  const base = { id, serviceUrl };
-  const question = questions[i % questions.length] ?? 'Who wrote the paper?';
-  let activity: Json;
-  if (i % 3 === 0) activity = teamsFixture('personal_message', { ...base, text: question });
-  else if (i % 3 === 1) {
-    activity = teamsFixture('channel_mention', { ...base, text: `<at>EU-China Bot</at> ${question}` });
-    activity['conversation'] = { isGroup: true, conversationType: 'channel', id: `19:bench@thread.tacv2;messageid=${id}` };
-  } else activity = teamsFixture('card_submit', { ...base, value: { action: 'entry', entryId: ids[i % ids.length] } });
-  return JSON.stringify(activity);
+/** Activity `n` asking `text`: a personal message from one of PEOPLE people, or a channel mention in a new thread. */
+function activity(n: number, text: string, serviceUrl: string): Json {
+  const id = `bench-${n}`;
+  const person = n % PEOPLE;
+  const from = { id: `29:bench-person-${person}`, name: `Person ${person}`, aadObjectId: `00000000-0000-4000-8000-${String(person).padStart(12, '0')}` };
+  if (n % 2 === 0) return { ...personal, id, serviceUrl, text, from, conversation: { ...(personal['conversation'] as Json), id: `a:bench-chat-${person}` } };
+  const conversation = { ...(channel['conversation'] as Json), id: `19:bench@thread.tacv2;messageid=${id}` };
+  return { ...channel, id, serviceUrl, text: `<at>EU-China Bot</at> ${text}`, from, conversation, attachments: [] };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-function postJson(url: string, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
-
-/** The child: fake connector + load generator against `url`. */
-async function load(url: string): Promise<LoadResult> {
-  const connector = await startFakeConnector();
-  const bot = createBot({ knowledge: loadKnowledge('knowledge') });
-  const questions = bot.knowledge.entries.map((e) => e.question);
-  const ids = bot.knowledge.entries.map((e) => e.id);
-  /** Sends `count` activities with CONCURRENCY clients; `rate` paces them (0: back to back). */
-  const drive = async (count: number, run: string, rate: number): Promise<Phase> => {
-    connector.requests.length = 0;
-    const bodies = Array.from({ length: count }, (_, i) => activityBody(i, run, connector.url, questions, ids));
-    const started = new Map<string, number>();
-    let next = 0;
-    let errors = 0;
-    const t0 = performance.now();
-    const worker = async (): Promise<void> => {
-      for (let i = next++; i < count; i = next++) {
-        const due = rate > 0 ? t0 + (i * 1000) / rate : performance.now();
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        started.set(`${run}-${i}`, rate > 0 ? due : performance.now());
-        if ((await postJson(url, bodies[i] ?? '')) !== 200) errors++;
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const seconds = (performance.now() - t0) / 1000;
-    const replies = new Map<string, number[]>();
-    for (const r of connector.requests) if (r.replyToId) replies.set(r.replyToId, [...(replies.get(r.replyToId) ?? []), r.at]);
-    return {
-      seconds,
-      latencies: [...started].flatMap(([id, at]) => (replies.get(id) ?? []).slice(0, 1).map((t) => t - at)),
-      errors,
-      lost: [...started.keys()].filter((id) => !replies.has(id)).length,
-      duplicated: [...replies.values()].filter((ats) => ats.length > 1).length,
-    };
+let sequence = 0;
+function contestant(target: Target, serviceUrl: string): Contestant {
+  const url = `http://127.0.0.1:${target.port}/api/messages`;
+  return {
+    target,
+    shot: (_phase, i) => {
+      const n = ++sequence;
+      const body = JSON.stringify(activity(n, questions[i % questions.length] ?? 'Who wrote the paper?', serviceUrl));
+      return { key: `bench-${n}`, url, body, headers: () => ({}) };
+    },
   };
-  await drive(WARMUP, 'warmup', 0);
-  const throughput = await drive(TOTAL, 'throughput', 0);
-  const latency = await drive(TOTAL, 'latency', RATE);
-  await connector.close();
-  return { throughput, latency };
 }
 
-const round = (n: number): number => Math.round(n * 100) / 100;
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** The parent: the bot's server; forks the load, samples its own RSS, prints the result. */
-async function serve(): Promise<void> {
-  const server = await startTeamsServer({ bot: createBot({ knowledge: loadKnowledge('knowledge') }) });
-  // Time spent inside the bot's process per request (arrival to response end), for every phase.
-  const inServer: number[] = [];
-  server.http.server.on('request', (_req: unknown, res: ServerResponse) => {
-    const t0 = performance.now();
-    res.once('finish', () => inServer.push(performance.now() - t0));
-  });
-  let peakRss = process.memoryUsage().rss;
-  const cpu0 = process.cpuUsage();
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  const args = ['--role', 'load', '--url', server.url, '--activities', String(TOTAL), '--concurrency', String(CONCURRENCY), '--warmup', String(WARMUP), '--rate', String(RATE)];
-  const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--import', 'tsx'] });
-  const r = await new Promise<LoadResult>((resolve, reject) => {
-    child.once('message', (m: LoadResult) => resolve(m));
-    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
-  });
-  clearInterval(sampler);
-  const cpu = process.cpuUsage(cpu0);
-  const cpuMsPerActivity = (cpu.user + cpu.system) / 1000 / (WARMUP + 2 * TOTAL);
-  const summary = (p: Phase) => {
-    const sorted = [...p.latencies].sort((a, b) => a - b);
-    return { activitiesPerSecond: round(TOTAL / p.seconds), p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), errors: p.errors, lost: p.lost, duplicated: p.duplicated };
-  };
-  const result = {
-    activities: TOTAL,
-    concurrency: CONCURRENCY,
-    activitiesPerSecond: summary(r.throughput).activitiesPerSecond,
-    throughput: summary(r.throughput),
-    [`at${RATE}PerSecond`]: summary(r.latency),
-    errors: r.throughput.errors + r.latency.errors,
-    lost: r.throughput.lost + r.latency.lost,
-    duplicated: r.throughput.duplicated + r.latency.duplicated,
-    rssMb: round(peakRss / 2 ** 20),
-    /** CPU time of the bot's process per activity (all phases): its capacity on one core is 1000 / this. */
-    serverCpuMsPerActivity: round(cpuMsPerActivity),
-    serverP99Ms: round(percentile([...inServer].sort((a, b) => a - b), 99)),
-    loggedErrors: server.logger.entries.filter((e) => e.level === 'error').length,
-  };
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  await server.close();
-  const latency = summary(r.latency);
-  const met = result.activitiesPerSecond >= 300 && latency.p99Ms < 50 && result.errors === 0 && result.lost === 0 && result.duplicated === 0;
-  process.exitCode = met ? 0 : 1;
+function loggedQuestions(dataDir: string): number {
+  const db = new Database(join(dataDir, DB_FILE), { readonly: true });
+  try {
+    return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions').get()?.n ?? 0;
+  } finally {
+    db.close();
+  }
 }
 
-if (values.role === 'load') {
-  const result = await load(values.url);
-  process.send?.(result, () => process.exit(0));
-} else {
-  await serve();
-}
+buildIfStale();
+const connector = await startFakeConnector();
+const replies: ReplyTimes = new Map();
+connector.onRequest = (r) => {
+  if (r.replyToId) replies.set(r.replyToId, [...(replies.get(r.replyToId) ?? []), r.at]);
+  if (connector.requests.length > 1000) connector.requests.length = 0;
+};
+const dataDir = tempDir();
+const bot = await startBot('bot', { TEAMS_LOCAL: '1', DATA_DIR: dataDir });
+const bare = await startBare('bare botbuilder', 'bench/bare/botbuilder.ts', {});
+const measured = await compare(plan, contestant(bot, connector.url), contestant(bare, connector.url), replies);
+const exit = { bot: await bot.stop(), bare: await bare.stop() };
+await connector.close();
+const result = report('teams', plan, measured, {
+  loadAvgAtStart,
+  bot: { entry: 'node dist/main.js, TEAMS_LOCAL=1, SQLite store', questionsAsked: plan.warmup + 2 * plan.events, questionsLogged: loggedQuestions(dataDir), exitCode: exit.bot },
+  bare: { entry: 'bench/bare/botbuilder.ts (botbuilder CloudAdapter echo)', exitCode: exit.bare },
+});
+rmSync(dataDir, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+process.exitCode = result.correct ? 0 : 1;

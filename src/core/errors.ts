@@ -56,10 +56,16 @@ export class DeliveryError extends BotError {
 
 /** The store could not do what was asked (its file is gone, the disk refused a write): nothing was saved. */
 export class StoreError extends BotError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** True when the store has already logged this failure (the question log's queue does), so a caller need not log it again. */
+  readonly reported: boolean;
+  constructor(message: string, options?: { cause?: unknown; reported?: boolean }) {
     super('store_unavailable', message, options);
+    this.reported = options?.reported ?? false;
   }
 }
+
+/** True for an error the store has already logged (see StoreError.reported). */
+export const alreadyReported = (error: unknown): boolean => error instanceof StoreError && error.reported;
 
 /** One line per issue: `knowledge/qa/eu.yaml [entry-id]: message`. */
 export function formatKnowledgeIssues(issues: readonly KnowledgeIssue[]): string {

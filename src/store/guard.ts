@@ -25,7 +25,10 @@ export function fileIdentityCheck(file: string): () => void {
   };
 }
 
-/** `store` with every write followed by `check`, and every failed write turned into a StoreError. */
+/**
+ * `store` with every write followed by `check`, and every failed write turned into a StoreError.
+ * The question log is not wrapped: its queue checks once per batch (sqliteQuestions).
+ */
 export function guardWrites<S extends Store>(store: S, check: () => void): S {
   const w =
     <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
@@ -51,7 +54,6 @@ export function guardWrites<S extends Store>(store: S, check: () => void): S {
     updateRotation: w(store.updateRotation),
     saveConversationRef: w(store.saveConversationRef),
     removeConversationRef: w(store.removeConversationRef),
-    logQuestion: w(store.logQuestion),
     record: w(store.record),
     firstSeen: w(store.firstSeen),
     saveContext: w(store.saveContext),

@@ -5,10 +5,15 @@
  */
 import type Database from 'better-sqlite3';
 import type { Decision } from '../core/types.js';
-import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog } from '../core/store.js';
+import type { Logger } from '../core/ports.js';
+import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog, QuestionRecord } from '../core/store.js';
 import { cutComment, cutText } from './shared.js';
+import { createWriteQueue, type WriteQueue, type WriteQueueOptions } from './writeQueue.js';
 
 type Hash = (platform: string, id: string) => string;
+
+/** How the question log batches its writes, and who hears of a batch that failed. */
+export type QuestionLogOptions = WriteQueueOptions & { readonly logger?: Logger };
 
 interface QuestionRow {
   at: number;
@@ -35,19 +40,34 @@ const toQuestion = (r: QuestionRow): LoggedQuestion => ({
 /** [since, until) as bind parameters; an open end is the widest integer range. */
 const range = (q: LogQuery) => ({ since: q.since?.getTime() ?? Number.MIN_SAFE_INTEGER, until: q.until?.getTime() ?? Number.MAX_SAFE_INTEGER });
 
-/** The QuestionLog part of the SQLite store. */
-export function sqliteQuestions(db: Database.Database, hash: Hash): QuestionLog {
+/**
+ * The QuestionLog part of the SQLite store: records wait in a write-behind queue (writeQueue.ts)
+ * and each batch is one IMMEDIATE transaction, followed by the file identity `check`. Reads
+ * write what is waiting first, so this process always reads its own questions.
+ */
+export function sqliteQuestions(db: Database.Database, hash: Hash, check: () => void, options: QuestionLogOptions = {}): QuestionLog & { readonly queue: WriteQueue<QuestionRecord> } {
   const insert = db.prepare<[number, string, string | null, string | null, string, Decision, string | null, number]>(`
     INSERT INTO questions (at, platform, channel, asker_hash, question, decision, entry_id, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const select = db.prepare<{ since: number; until: number; channel: string | null }, QuestionRow>(`
     SELECT at, platform, channel, asker_hash, question, decision, entry_id, confidence FROM questions
     WHERE at >= :since AND at < :until AND (:channel IS NULL OR channel = :channel) ORDER BY at, id`);
-  return {
-    logQuestion: async (r) => {
+  const insertAll = db.transaction((batch: readonly QuestionRecord[]) => {
+    for (const r of batch) {
       const asker = r.askerId ? hash(r.platform, r.askerId) : null;
       insert.run(r.at.getTime(), r.platform, r.channel ?? null, asker, cutText(r.question), r.decision, r.entryId ?? null, r.confidence);
+    }
+  });
+  const queue = createWriteQueue<QuestionRecord>('question log', (batch) => {
+    insertAll.immediate(batch);
+    check();
+  }, options);
+  return {
+    queue,
+    logQuestion: (r) => queue.push(r),
+    questions: async (q) => {
+      await queue.flush();
+      return select.all({ ...range(q), channel: q.channel ?? null }).map(toQuestion);
     },
-    questions: async (q) => select.all({ ...range(q), channel: q.channel ?? null }).map(toQuestion),
   };
 }
 

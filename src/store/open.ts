@@ -11,9 +11,9 @@ import type { Store } from '../core/store.js';
 import { openSqliteStore } from './sqlite.js';
 
 /** Opens (creating and migrating) the SQLite store in DATA_DIR; a failure names DATA_DIR, or the unbuilt native binding. */
-export function openStore(dataDir: string, clock: Clock, nativeBinding?: string): Store {
+export function openStore(dataDir: string, clock: Clock, nativeBinding?: string, logger?: Logger): Store {
   try {
-    return openSqliteStore({ dataDir, clock, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
+    return openSqliteStore({ dataDir, clock, ...(nativeBinding === undefined ? {} : { nativeBinding }), ...(logger ? { logger } : {}) });
   } catch (cause) {
     if (cause instanceof NativeBindingError) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -23,7 +23,7 @@ export function openStore(dataDir: string, clock: Clock, nativeBinding?: string)
 
 /** The store the configuration names: PostgreSQL when DATABASE_URL is set, otherwise SQLite in DATA_DIR. */
 export async function openConfiguredStore(config: Pick<Config, 'dataDir' | 'database'>, clock: Clock, logger: Logger): Promise<Store> {
-  return config.database ? openDatabaseStore(config.database, clock, logger) : openStore(config.dataDir, clock);
+  return config.database ? openDatabaseStore(config.database, clock, logger) : openStore(config.dataDir, clock, undefined, logger);
 }
 
 /** Connects to and migrates the PostgreSQL database; a failure names DATABASE_URL (its password hidden). */
@@ -36,6 +36,7 @@ async function openDatabaseStore(database: DatabaseConfig, clock: Clock, logger:
       url: database.url,
       salt: database.pseudonymSalt,
       clock,
+      logger,
       onIdleError: (error) => logger.warn('an idle PostgreSQL connection failed; the next query opens a new one', { error }),
     });
     logger.info('store opened', { store: 'postgresql', database: where, schemaVersion: store.schemaVersion });

@@ -3,11 +3,15 @@
  * lets readers run beside a writer, synchronous=FULL makes each commit survive a crash or power
  * loss, and busy_timeout makes a second process wait for the lock instead of failing. Every
  * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
- * a change or none of it.
+ * a change or none of it. The question log alone is written behind, in batches off the reply's
+ * path (writeQueue.ts), so a crash may lose its last flush interval (100 ms). What expires within
+ * hours (delivery ids, contexts, answered messages) is written on a second connection that does
+ * not fsync each commit (see openExpiringConnection).
  */
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
 import { DEFAULT_DELIVERY_TTL_MS } from '../core/deliveryLog.js';
 import { sqliteContexts } from './contexts.js';
@@ -21,6 +25,7 @@ import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
+import type { WriteQueueOptions } from './writeQueue.js';
 
 /** The database file's name inside DATA_DIR. */
 export const DB_FILE = 'eu-china-bot.sqlite';
@@ -38,6 +43,10 @@ export interface SqliteStoreOptions {
   readonly deliveryTtlMs?: number;
   /** Path to better-sqlite3's compiled addon (default: the one it finds in node_modules). */
   readonly nativeBinding?: string;
+  /** Told once when the question log cannot save (see writeQueue.ts); without it only the records' promises say so. */
+  readonly logger?: Logger;
+  /** How the question log batches its writes (default QUESTION_LOG_DEFAULTS: 100 ms, 500 records, 10,000 waiting). */
+  readonly questionLog?: WriteQueueOptions;
 }
 
 export interface SqliteStore extends Store {
@@ -45,7 +54,7 @@ export interface SqliteStore extends Store {
   readonly file: string;
   /** The schema version after migrations. */
   readonly schemaVersion: number;
-  /** Closes the file at once (better-sqlite3 is synchronous). */
+  /** Writes the questions still waiting, then closes the file (better-sqlite3 is synchronous: both are done on return). */
   close(): void;
 }
 
@@ -57,6 +66,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const file = join(options.dataDir, DB_FILE);
   ensurePrivateDatabase(file);
   const db = openDatabase(file, options.nativeBinding);
+  const opened = [db];
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('journal_mode = WAL');
@@ -67,17 +77,20 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const salt = options.salt ?? loadOrCreateSalt(options.dataDir);
     const hash = (platform: string, id: string): string => hashId(salt, platform, id);
     const check = fileIdentityCheck(file);
+    const expiring = openExpiringConnection(file, options);
+    opened.push(expiring);
     const ping = db.prepare('SELECT 1');
+    const { queue, ...questions } = sqliteQuestions(db, hash, check, { ...options.questionLog, ...(options.logger ? { logger: options.logger } : {}) });
     const store = guardWrites({
       ...sqliteSubscriptions(db, now),
       ...sqliteLedger(db, now),
       ...sqliteRotation(db),
       ...sqliteConversationRefs(db, now),
-      ...sqliteQuestions(db, hash),
+      ...questions,
       ...sqliteFeedback(db, hash, now),
-      ...sqliteDeliveries(db, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
-      ...sqliteContexts(db, now),
-      ...sqliteAnsweredMessages(db, now),
+      ...sqliteDeliveries(expiring, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
+      ...sqliteContexts(expiring, now),
+      ...sqliteAnsweredMessages(expiring, now),
       ping: async () => {
         check();
         try {
@@ -86,11 +99,31 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
           throw new StoreError(`the database ${file} does not answer`, { cause });
         }
       },
-      close: () => void db.close(),
+      close: () => {
+        void queue.close(); // synchronous writer: the waiting questions are written when this returns
+        expiring.close();
+        db.close();
+      },
     }, check);
     return { ...store, file, schemaVersion };
   } catch (error) {
-    db.close();
+    for (const connection of opened) connection.close();
     throw error;
   }
+}
+
+/**
+ * The second connection, for what is written on every event and expires within hours: delivery
+ * ids (dedupe), conversation contexts (follow-ups) and answered messages (native feedback). It
+ * commits with synchronous=NORMAL: in WAL mode a commit is then not fsynced (the WAL is at the
+ * next checkpoint), so a killed process loses nothing, and a power loss can only take back the
+ * last of these rows (a redelivery answered twice, a follow-up without its context). Each fsync
+ * blocked the event loop for milliseconds on every message; subscriptions, digest claims and the
+ * other confirmed writes stay on the synchronous=FULL connection.
+ */
+function openExpiringConnection(file: string, options: SqliteStoreOptions): Database.Database {
+  const db = openDatabase(file, options.nativeBinding);
+  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  db.pragma('synchronous = NORMAL');
+  return db;
 }

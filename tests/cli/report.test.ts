@@ -30,6 +30,8 @@ describe('npm run report', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     dir = tempDir();
     const store = openSqliteStore({ dataDir: dir });
+    // Logged as the bot logs them, without waiting for the write: closing the store writes them.
+    const writes: Promise<void>[] = [];
     for (const r of [
       asked('What is the weather in Beijing?', 'decline', ago(DAY)),
       asked('what is the weather in Beijing', 'decline', ago(2 * DAY)),
@@ -39,12 +41,13 @@ describe('npm run report', { timeout: 60_000 }, () => {
       asked('who is the author', 'answer', ago(DAY), 'paper-author'),
       asked('an old question nobody could answer', 'decline', ago(10 * DAY)),
     ]) {
-      await store.logQuestion(r);
+      writes.push(store.logQuestion(r));
     }
     await store.record({ platform: 'slack', userId: 'U2', entryId: 'paper-author', helpful: false });
     await store.record({ platform: 'teams', userId: 'aad-3', entryId: 'paper-author', helpful: true, comment: 'spot on' });
     await store.record({ platform: 'teams', userId: 'aad-4', entryId: 'paper-author', helpful: false, comment: 'Which book?\n\u001b[31mred' });
     store.close();
+    await Promise.all(writes);
   });
 
   it('prints the report as JSON for tools: gaps grouped and counted, unhelpful and most asked entries (a real process)', () => {

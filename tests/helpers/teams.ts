@@ -85,6 +85,8 @@ export interface FakeConnector {
   failNext(status: number, times: number, headers?: Record<string, string>): void;
   /** The next `times` requests are read and never answered. */
   hangNext(times: number): void;
+  /** Called for every recorded request as it arrives (the bench uses it to time replies). */
+  onRequest: ((request: ConnectorRequest) => void) | undefined;
   close(): Promise<void>;
 }
 
@@ -105,14 +107,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       if (failure === 'hang') return;
       if (failure) return void res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end('{"error":{"code":"ServiceError"}}');
       const activity: unknown = JSON.parse(body || '{}');
-      requests.push({
+      const recorded: ConnectorRequest = {
         method: req.method,
         conversationId: decodeURIComponent(match[1]),
         replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
         authorization: req.headers.authorization,
         activity: typeof activity === 'object' && activity !== null ? Object.fromEntries(Object.entries(activity)) : {},
         at: performance.now(),
-      });
+      };
+      requests.push(recorded);
+      connector.onRequest?.(recorded);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${++next}` }));
     });
   });
@@ -120,7 +124,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const connector: FakeConnector = {
     url: `http://127.0.0.1:${port}/`,
     requests,
     connections: () => connections,
@@ -131,12 +135,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     failNext: (status, times, headers = {}) => {
       for (let i = 0; i < times; i++) failures.push({ status, headers });
     },
+    onRequest: undefined,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return connector;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -9,8 +9,8 @@ async function postgresDatabase(admin: PgAdmin): Promise<ContractDatabase> {
   const schema = await admin.freshSchema();
   const salt = randomBytes(32).toString('hex');
   return {
-    open: ({ clock, deliveryTtlMs }) =>
-      openPostgresStore({ url: schema.url, salt, clock, pool: { max: 4 }, ...(deliveryTtlMs === undefined ? {} : { deliveryTtlMs }) }),
+    open: ({ deliveryTtlMs, ...options }) =>
+      openPostgresStore({ url: schema.url, salt, ...options, pool: { max: 4 }, ...(deliveryTtlMs === undefined ? {} : { deliveryTtlMs }) }),
     rows: () => schema.rows(),
     drop: () => schema.drop(),
   };

@@ -9,7 +9,7 @@ import { storeContract, type ContractDatabase } from './contract/contract.js';
 function sqliteDatabase(): ContractDatabase {
   const dataDir = tempDir();
   return {
-    open: async ({ clock, deliveryTtlMs }) => openSqliteStore({ dataDir, clock, ...(deliveryTtlMs === undefined ? {} : { deliveryTtlMs }) }),
+    open: async ({ deliveryTtlMs, ...options }) => openSqliteStore({ dataDir, ...options, ...(deliveryTtlMs === undefined ? {} : { deliveryTtlMs }) }),
     rows: async () => {
       const db = new Database(join(dataDir, DB_FILE), { readonly: true });
       try {

@@ -10,7 +10,7 @@ import type { Bot, TopicSummary } from '../bot.js';
 import { createDigestCommands, type DigestCommands, type SubscribeDefaults } from '../digest/commands.js';
 import { questionRecord } from '../digest/questionLog.js';
 import { isFirstDelivery, memoryDeliveryLog } from '../deliveryLog.js';
-import { BotError } from '../errors.js';
+import { alreadyReported, BotError } from '../errors.js';
 import { fill, LABELS } from '../lang/labels.js';
 import { languageOf, type Language } from '../lang/languages.js';
 import { NO_METRICS, type Metrics } from '../metrics.js';
@@ -173,10 +173,13 @@ async function ask(deps: Shared, profile: PlatformProfile, message: InboundMessa
   return { kind: 'answer', ...reply };
 }
 
-/** Fire-and-forget: an answer never waits for, or fails with, the log; a failed write is logged. */
+/**
+ * Fire-and-forget: an answer never waits for, or fails with, the log; a failed write is logged
+ * (here, unless the store's queue already logged it: it logs a failing database once, not per question).
+ */
 function logQuestion(deps: Shared, profile: PlatformProfile, question: Question, answer: Answer, channel: string | undefined): void {
   deps.questions?.logQuestion(questionRecord(question, answer, deps.clock.now(), channel)).catch((error: unknown) => {
-    deps.logger.warn('question log: write failed; the answer was sent anyway', { platform: profile.platform, channel, error });
+    if (!alreadyReported(error)) deps.logger.warn('question log: write failed; the answer was sent anyway', { platform: profile.platform, channel, error });
   });
 }
 

@@ -4,6 +4,7 @@
  * because an answer must never wait for, or fail with, the log, but a failed write is logged.
  */
 import type { Bot } from '../bot.js';
+import { alreadyReported } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import type { QuestionLog, QuestionRecord } from '../store.js';
 import type { Answer, Question } from '../types.js';
@@ -40,7 +41,7 @@ export function questionLogger(deps: QuestionLogDeps): (question: Question | str
   return (question, answer) => {
     const channel = typeof question === 'string' ? undefined : deps.channelOf(question);
     deps.log.logQuestion(questionRecord(question, answer, deps.clock.now(), channel)).catch((error: unknown) => {
-      deps.logger.warn('question log: write failed; the answer was sent anyway', { channel, error });
+      if (!alreadyReported(error)) deps.logger.warn('question log: write failed; the answer was sent anyway', { channel, error });
     });
   };
 }

@@ -5,9 +5,11 @@
  * from the database, so a dump of the database alone cannot test a guessed id against the hashes.
  */
 import type pg from 'pg';
-import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog } from '../../core/store.js';
+import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog, QuestionRecord } from '../../core/store.js';
 import type { Decision } from '../../core/types.js';
+import type { QuestionLogOptions } from '../logs.js';
 import { cutComment, cutText } from '../shared.js';
+import { createWriteQueue, type WriteQueue } from '../writeQueue.js';
 
 type Hash = (platform: string, id: string) => string;
 
@@ -37,17 +39,35 @@ const toQuestion = (r: QuestionRow): LoggedQuestion => ({
 const IN_RANGE = '($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)';
 const range = (q: LogQuery): (Date | null)[] => [q.since ?? null, q.until ?? null];
 
-/** The QuestionLog part of the PostgreSQL store. */
-export function pgQuestions(pool: pg.Pool, hash: Hash): QuestionLog {
+const QUESTION_COLUMNS = 8;
+
+/** One INSERT of every record in `batch`: ($1, ..., $8), ($9, ..., $16), ... */
+function insertQuestions(batch: readonly QuestionRecord[], hash: Hash): { text: string; values: unknown[] } {
+  const rows: string[] = [];
+  const values: unknown[] = [];
+  for (const r of batch) {
+    const at = values.length;
+    rows.push(`(${Array.from({ length: QUESTION_COLUMNS }, (_, i) => `$${at + i + 1}`).join(', ')})`);
+    values.push(r.at, r.platform, r.channel ?? null, r.askerId ? hash(r.platform, r.askerId) : null, cutText(r.question), r.decision, r.entryId ?? null, r.confidence);
+  }
+  return { text: `INSERT INTO questions (at, platform, channel, asker_hash, question, decision, entry_id, confidence) VALUES ${rows.join(', ')}`, values };
+}
+
+/**
+ * The QuestionLog part of the PostgreSQL store: records wait in a write-behind queue
+ * (../writeQueue.ts) and each batch is one multi-row INSERT (one statement, so all or none).
+ * Reads write what is waiting first, so this replica always reads its own questions.
+ */
+export function pgQuestions(pool: pg.Pool, hash: Hash, options: QuestionLogOptions = {}): QuestionLog & { readonly queue: WriteQueue<QuestionRecord> } {
+  const queue = createWriteQueue<QuestionRecord>('question log', async (batch) => {
+    const { text, values } = insertQuestions(batch, hash);
+    await pool.query(text, values);
+  }, options);
   return {
-    logQuestion: async (r) => {
-      const asker = r.askerId ? hash(r.platform, r.askerId) : null;
-      await pool.query(
-        'INSERT INTO questions (at, platform, channel, asker_hash, question, decision, entry_id, confidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [r.at, r.platform, r.channel ?? null, asker, cutText(r.question), r.decision, r.entryId ?? null, r.confidence],
-      );
-    },
+    queue,
+    logQuestion: (r) => queue.push(r),
     questions: async (q) => {
+      await queue.flush();
       const { rows } = await pool.query<QuestionRow>(
         `SELECT at, platform, channel, asker_hash, question, decision, entry_id, confidence FROM questions
          WHERE ${IN_RANGE} AND ($3::text IS NULL OR channel = $3) ORDER BY at, id`,

@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import { DEFAULT_DELIVERY_TTL_MS } from '../../core/deliveryLog.js';
 import { StoreError } from '../../core/errors.js';
-import type { Clock } from '../../core/ports.js';
+import type { Clock, Logger } from '../../core/ports.js';
 import type { Store } from '../../core/store.js';
 import { hashId } from '../salt.js';
 import { pgLedger, pgRotation } from './digests.js';
@@ -17,6 +17,7 @@ import { pgConversationRefs, pgFeedback, pgQuestions } from './logs.js';
 import { migratePostgres } from './migrations.js';
 import { createPool, redactUrl, type PoolLimits } from './pool.js';
 import { pgSubscriptions } from './subscriptions.js';
+import type { WriteQueueOptions } from '../writeQueue.js';
 
 export interface PostgresStoreOptions {
   /** postgres:// or postgresql:// connection URL (DATABASE_URL). */
@@ -30,12 +31,16 @@ export interface PostgresStoreOptions {
   readonly pool?: PoolLimits;
   /** Told when an idle pooled connection fails (it is replaced on next use). */
   readonly onIdleError?: (error: Error) => void;
+  /** Told once when the question log cannot save (see ../writeQueue.ts); without it only the records' promises say so. */
+  readonly logger?: Logger;
+  /** How the question log batches its writes (default QUESTION_LOG_DEFAULTS: 100 ms, 500 records, 10,000 waiting). */
+  readonly questionLog?: WriteQueueOptions;
 }
 
 export interface PostgresStore extends Store {
   /** The schema version after migrations. */
   readonly schemaVersion: number;
-  /** Ends every pooled connection. */
+  /** Writes the questions still waiting, then ends every pooled connection. */
   close(): Promise<void>;
 }
 
@@ -67,13 +72,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   try {
     const schemaVersion = await migratePostgres(pool, now);
     const hash = (platform: string, id: string): string => hashId(options.salt, platform, id);
+    const { queue, ...questions } = pgQuestions(pool, hash, { ...options.questionLog, ...(options.logger ? { logger: options.logger } : {}) });
     const methods = storeErrors(
       {
         ...pgSubscriptions(pool, now),
         ...pgLedger(pool, now),
         ...pgRotation(pool),
         ...pgConversationRefs(pool, now),
-        ...pgQuestions(pool, hash),
+        ...questions,
         ...pgFeedback(pool, hash, now),
         ...pgDeliveries(pool, now, options.deliveryTtlMs ?? DEFAULT_DELIVERY_TTL_MS),
         ...pgContexts(pool, now),
@@ -83,7 +89,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       redactUrl(options.url),
     );
     let closed: Promise<void> | undefined;
-    return { ...methods, schemaVersion, close: () => (closed ??= pool.end()) };
+    return { ...methods, schemaVersion, close: () => (closed ??= queue.close().then(() => pool.end())) };
   } catch (error) {
     await pool.end().catch(() => undefined); // the connection error is the one to report
     throw error;

@@ -9,6 +9,7 @@ import { digestContract } from './digest.js';
 import { expiringContract } from './expiring.js';
 import { useDatabases, type ContractTarget } from './harness.js';
 import { logsContract } from './logs.js';
+import { questionQueueContract } from './questionQueue.js';
 import { replicasContract } from './replicas.js';
 
 export type { ContractDatabase, ContractTarget, OpenOptions } from './harness.js';
@@ -19,6 +20,7 @@ export function storeContract(name: string, target: () => ContractTarget): void 
     const fresh = useDatabases(target);
     digestContract(fresh);
     logsContract(fresh);
+    questionQueueContract(fresh);
     expiringContract(fresh);
     replicasContract(fresh);
   });

@@ -4,13 +4,18 @@
  * database, PostgreSQL a schema; both are new and empty for each test and removed after it.
  */
 import { afterEach } from 'vitest';
-import type { Clock } from '../../../src/core/ports.js';
+import type { Clock, Logger } from '../../../src/core/ports.js';
 import type { Store } from '../../../src/core/store.js';
+import type { WriteQueueOptions } from '../../../src/store/writeQueue.js';
 
 export interface OpenOptions {
   readonly clock: Clock;
   /** How long delivery ids are remembered (default: the store's own, 2 h). */
   readonly deliveryTtlMs?: number;
+  /** Told when the question log cannot save. */
+  readonly logger?: Logger;
+  /** The question log's batching (default: the store's own). */
+  readonly questionLog?: WriteQueueOptions;
 }
 
 export interface ContractDatabase {
