@@ -3,7 +3,7 @@
  * clickers' ids are replaced by a salted hash before they reach a statement, and questions and
  * feedback comments are cut to MAX_LOGGED_QUESTION_CHARS: the log is for the curator's report, not for profiling people.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import type { Decision } from '../core/types.js';
 import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog } from '../core/store.js';
 import { cutComment, cutText } from './shared.js';
@@ -36,7 +36,7 @@ const toQuestion = (r: QuestionRow): LoggedQuestion => ({
 const range = (q: LogQuery) => ({ since: q.since?.getTime() ?? Number.MIN_SAFE_INTEGER, until: q.until?.getTime() ?? Number.MAX_SAFE_INTEGER });
 
 /** The QuestionLog part of the SQLite store. */
-export function sqliteQuestions(db: Database.Database, hash: Hash): QuestionLog {
+export function sqliteQuestions(db: SqliteDatabase, hash: Hash): QuestionLog {
   const insert = db.prepare<[number, string, string | null, string | null, string, Decision, string | null, number]>(`
     INSERT INTO questions (at, platform, channel, asker_hash, question, decision, entry_id, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const select = db.prepare<{ since: number; until: number; channel: string | null }, QuestionRow>(`
@@ -61,7 +61,7 @@ interface FeedbackRow {
 }
 
 /** The FeedbackLog part (FeedbackSink included) of the SQLite store. */
-export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => number): FeedbackLog {
+export function sqliteFeedback(db: SqliteDatabase, hash: Hash, now: () => number): FeedbackLog {
   const insert = db.prepare<[number, string, string, string, number, string | null]>(
     'INSERT INTO feedback (at, platform, user_hash, entry_id, helpful, comment) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -83,7 +83,7 @@ export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => num
 }
 
 /** The ConversationRefStore part of the SQLite store. */
-export function sqliteConversationRefs(db: Database.Database, now: () => number): ConversationRefStore {
+export function sqliteConversationRefs(db: SqliteDatabase, now: () => number): ConversationRefStore {
   const put = db.prepare<[string, string, number]>(
     'INSERT INTO conversation_refs (id, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at',
   );

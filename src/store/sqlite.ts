@@ -1,5 +1,6 @@
 /**
- * The Store on one SQLite file under DATA_DIR (better-sqlite3, synchronous and in-process). WAL
+ * The Store on one SQLite file under DATA_DIR (node:sqlite or better-sqlite3 behind sqliteDriver.ts,
+ * synchronous and in-process). WAL
  * lets readers run beside a writer, synchronous=FULL makes each commit survive a crash or power
  * loss, and busy_timeout makes a second process wait for the lock instead of failing. Every
  * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
@@ -15,12 +16,12 @@ import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteAnsweredMessages } from './answers.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
-import { openDatabase } from './database.js';
 import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
 import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
+import { openSqlite } from './sqliteDriver.js';
 
 /** The database file's name inside DATA_DIR. */
 export const DB_FILE = 'eu-china-bot.sqlite';
@@ -36,7 +37,7 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How long a delivery id is remembered for dedupe, in ms (default DEFAULT_DELIVERY_TTL_MS, 2 h). */
   readonly deliveryTtlMs?: number;
-  /** Path to better-sqlite3's compiled addon (default: the one it finds in node_modules). */
+  /** Use better-sqlite3 with this compiled addon (default: node:sqlite where the runtime has it, else better-sqlite3's own addon). */
   readonly nativeBinding?: string;
 }
 
@@ -45,7 +46,7 @@ export interface SqliteStore extends Store {
   readonly file: string;
   /** The schema version after migrations. */
   readonly schemaVersion: number;
-  /** Closes the file at once (better-sqlite3 is synchronous). */
+  /** Closes the file at once (both drivers are synchronous). */
   close(): void;
 }
 
@@ -56,7 +57,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, DB_FILE);
   ensurePrivateDatabase(file);
-  const db = openDatabase(file, options.nativeBinding);
+  const db = openSqlite(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('journal_mode = WAL');
