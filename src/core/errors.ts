@@ -87,7 +87,7 @@ export class AuthUnavailableError extends BotError {
   }
 }
 
-/** A native addon (better-sqlite3's binding) is not built for this Node.js; the message says how to rebuild it. */
+/** better-sqlite3 (the SQLite driver on Node.js 20) is not installed, or its native binding is not built for this Node.js; the message says how to fix it. */
 export class NativeBindingError extends BotError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('native_binding_missing', message, options);

@@ -4,7 +4,7 @@
  * (a personal chat's conversation id names a person); rows older than ANSWER_TTL_MS are purged as
  * new ones are written, at most once per PURGE_EVERY_MS, so the table stays small.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import type { AnsweredMessages } from '../core/store.js';
 
 /** Feedback on an answer older than this is not matched to its entry any more. */
@@ -12,7 +12,7 @@ export const ANSWER_TTL_MS = 90 * 24 * 3600_000;
 const PURGE_EVERY_MS = 3600_000;
 
 /** The AnsweredMessages part of the SQLite store. */
-export function sqliteAnsweredMessages(db: Database.Database, now: () => number): AnsweredMessages {
+export function sqliteAnsweredMessages(db: SqliteDatabase, now: () => number): AnsweredMessages {
   const put = db.prepare<[string, string, number]>(
     'INSERT INTO answered_messages (key, entry_id, sent_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET entry_id = excluded.entry_id, sent_at = excluded.sent_at',
   );

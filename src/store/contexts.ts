@@ -4,14 +4,14 @@
  * names a person); rows older than the context lifetime are never returned and are deleted as
  * new ones are written, at most once per PURGE_EVERY_MS.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import { CONTEXT_TTL_MS, type ContextStore } from '../core/conversation/followUp.js';
 import { sha256Hex as keyOf, toContext } from './shared.js';
 
 const PURGE_EVERY_MS = 5 * 60_000;
 
 /** The ContextStore part of the SQLite store. */
-export function sqliteContexts(db: Database.Database, now: () => number): ContextStore {
+export function sqliteContexts(db: SqliteDatabase, now: () => number): ContextStore {
   const read = db.prepare<[string, number], { context: string }>('SELECT context FROM conversation_contexts WHERE key = ? AND updated_at > ?');
   const write = db.prepare<[string, string, number]>(
     'INSERT INTO conversation_contexts (key, context, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET context = excluded.context, updated_at = excluded.updated_at',

@@ -5,14 +5,14 @@
  * most once per PURGE_EVERY_MS, so the table stays small without a timer of its own. Keys are
  * stored as a SHA-256: a Teams key holds a conversation id, which for a 1:1 chat names a person.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import type { DeliveryLog } from '../core/store.js';
 import { sha256Hex } from './shared.js';
 
 const PURGE_EVERY_MS = 5 * 60_000;
 
 /** The DeliveryLog part of the SQLite store; ids are remembered for `ttlMs`. */
-export function sqliteDeliveries(db: Database.Database, now: () => number, ttlMs: number): DeliveryLog {
+export function sqliteDeliveries(db: SqliteDatabase, now: () => number, ttlMs: number): DeliveryLog {
   const record = db.prepare<{ key: string; at: number; expiredBefore: number }>(`
     INSERT INTO deliveries (key, seen_at) VALUES (:key, :at)
     ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE deliveries.seen_at <= :expiredBefore`);

@@ -7,7 +7,7 @@
  * when it took over an unsettled claim (whose post may have gone out) rather than a released one.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import type { DigestClaim, DigestLedger, DigestRecord, DigestStatus, RotationState, RotationStore } from '../core/store.js';
 import { toRotation } from './shared.js';
 
@@ -37,7 +37,7 @@ interface ClaimRequest {
 }
 
 /** The DigestLedger part of the SQLite store. */
-export function sqliteLedger(db: Database.Database, now: () => number): DigestLedger {
+export function sqliteLedger(db: SqliteDatabase, now: () => number): DigestLedger {
   const claim = db.prepare<{ channel: string; day: string; token: string; at: number; staleBefore: number }>(`
     INSERT INTO digests (channel, day, status, token, claimed_at, updated_at)
     VALUES (:channel, :day, 'claimed', :token, :at, :at)
@@ -51,7 +51,7 @@ export function sqliteLedger(db: Database.Database, now: () => number): DigestLe
   const recent = db.prepare<[number], DigestRow>('SELECT * FROM digests ORDER BY updated_at DESC, channel LIMIT ?');
   const finish = (c: DigestClaim, status: DigestStatus, messageId?: string): boolean =>
     settle.run({ channel: c.channel, day: c.day, token: c.token, status, at: now(), messageId: messageId ?? null }).changes === 1;
-  const claimOnce = db.transaction(({ channel, day, leaseMs, at }: ClaimRequest): DigestClaim | undefined => {
+  const claimOnce = db.immediateTransaction(({ channel, day, leaseMs, at }: ClaimRequest): DigestClaim | undefined => {
     const previous = get.get(channel, day);
     const token = randomUUID();
     if (claim.run({ channel, day, token, at, staleBefore: at - leaseMs }).changes !== 1) return undefined;
@@ -59,7 +59,7 @@ export function sqliteLedger(db: Database.Database, now: () => number): DigestLe
   });
 
   return {
-    claimDigest: async (channel, day, leaseMs) => claimOnce.immediate({ channel, day, leaseMs, at: now() }),
+    claimDigest: async (channel, day, leaseMs) => claimOnce({ channel, day, leaseMs, at: now() }),
     markDigestSent: async (c, messageId) => finish(c, 'sent', messageId),
     releaseDigest: async (c) => finish(c, 'released'),
     digestRecord: async (channel, day) => {
@@ -81,17 +81,17 @@ interface RotationRow {
 const rotationOf = (r: RotationRow): RotationState => toRotation(JSON.parse(r.entry_order), r.position, r.cycle, r.day, r.entry_id);
 
 /** The RotationStore part of the SQLite store. */
-export function sqliteRotation(db: Database.Database): RotationStore {
+export function sqliteRotation(db: SqliteDatabase): RotationStore {
   const get = db.prepare<[string], RotationRow>('SELECT entry_order, position, cycle, day, entry_id FROM rotations WHERE channel = ?');
   const put = db.prepare<[string, string, number, number, string | null, string | null]>(`
     INSERT INTO rotations (channel, entry_order, position, cycle, day, entry_id) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET entry_order = excluded.entry_order, position = excluded.position,
       cycle = excluded.cycle, day = excluded.day, entry_id = excluded.entry_id`);
-  const update = db.transaction((channel: string, fn: (current: RotationState | undefined) => RotationState) => {
+  const update = db.immediateTransaction((channel: string, fn: (current: RotationState | undefined) => RotationState) => {
     const row = get.get(channel);
     const next = fn(row ? rotationOf(row) : undefined);
     put.run(channel, JSON.stringify(next.order), next.position, next.cycle, next.day ?? null, next.entryId ?? null);
     return next;
   });
-  return { updateRotation: async (channel, fn) => update.immediate(channel, fn) };
+  return { updateRotation: async (channel, fn) => update(channel, fn) };
 }

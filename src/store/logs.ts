@@ -3,7 +3,7 @@
  * clickers' ids are replaced by a salted hash before they reach a statement, and questions and
  * feedback comments are cut to MAX_LOGGED_QUESTION_CHARS: the log is for the curator's report, not for profiling people.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import type { Decision } from '../core/types.js';
 import type { Logger } from '../core/ports.js';
 import type { ConversationRefStore, FeedbackLog, LogQuery, LoggedQuestion, QuestionLog, QuestionRecord } from '../core/store.js';
@@ -45,20 +45,20 @@ const range = (q: LogQuery) => ({ since: q.since?.getTime() ?? Number.MIN_SAFE_I
  * and each batch is one IMMEDIATE transaction, followed by the file identity `check`. Reads
  * write what is waiting first, so this process always reads its own questions.
  */
-export function sqliteQuestions(db: Database.Database, hash: Hash, check: () => void, options: QuestionLogOptions = {}): QuestionLog & { readonly queue: WriteQueue<QuestionRecord> } {
+export function sqliteQuestions(db: SqliteDatabase, hash: Hash, check: () => void, options: QuestionLogOptions = {}): QuestionLog & { readonly queue: WriteQueue<QuestionRecord> } {
   const insert = db.prepare<[number, string, string | null, string | null, string, Decision, string | null, number]>(`
     INSERT INTO questions (at, platform, channel, asker_hash, question, decision, entry_id, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const select = db.prepare<{ since: number; until: number; channel: string | null }, QuestionRow>(`
     SELECT at, platform, channel, asker_hash, question, decision, entry_id, confidence FROM questions
     WHERE at >= :since AND at < :until AND (:channel IS NULL OR channel = :channel) ORDER BY at, id`);
-  const insertAll = db.transaction((batch: readonly QuestionRecord[]) => {
+  const insertAll = db.immediateTransaction((batch: readonly QuestionRecord[]) => {
     for (const r of batch) {
       const asker = r.askerId ? hash(r.platform, r.askerId) : null;
       insert.run(r.at.getTime(), r.platform, r.channel ?? null, asker, cutText(r.question), r.decision, r.entryId ?? null, r.confidence);
     }
   });
   const queue = createWriteQueue<QuestionRecord>('question log', (batch) => {
-    insertAll.immediate(batch);
+    insertAll(batch);
     check();
   }, options);
   return {
@@ -81,7 +81,7 @@ interface FeedbackRow {
 }
 
 /** The FeedbackLog part (FeedbackSink included) of the SQLite store. */
-export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => number): FeedbackLog {
+export function sqliteFeedback(db: SqliteDatabase, hash: Hash, now: () => number): FeedbackLog {
   const insert = db.prepare<[number, string, string, string, number, string | null]>(
     'INSERT INTO feedback (at, platform, user_hash, entry_id, helpful, comment) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -103,7 +103,7 @@ export function sqliteFeedback(db: Database.Database, hash: Hash, now: () => num
 }
 
 /** The ConversationRefStore part of the SQLite store. */
-export function sqliteConversationRefs(db: Database.Database, now: () => number): ConversationRefStore {
+export function sqliteConversationRefs(db: SqliteDatabase, now: () => number): ConversationRefStore {
   const put = db.prepare<[string, string, number]>(
     'INSERT INTO conversation_refs (id, ref, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at',
   );

@@ -4,7 +4,7 @@
  * once cannot both apply one, and a crash mid-migration leaves the previous version intact.
  * Append new migrations; never edit one that has shipped.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import { BotError } from '../core/errors.js';
 
 interface Migration {
@@ -111,8 +111,8 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Brings `db` to the latest version; refuses a database written by a newer release. */
-export function migrate(db: Database.Database, now: () => number, migrations: readonly Migration[] = MIGRATIONS): number {
-  const apply = db.transaction(() => {
+export function migrate(db: SqliteDatabase, now: () => number, migrations: readonly Migration[] = MIGRATIONS): number {
+  const apply = db.immediateTransaction(() => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
     const row = db.prepare<[], { v: number | null }>('SELECT max(version) AS v FROM schema_migrations').get();
     const current = row?.v ?? 0;
@@ -127,5 +127,5 @@ export function migrate(db: Database.Database, now: () => number, migrations: re
     }
     return Math.max(current, latest);
   });
-  return apply.immediate();
+  return apply();
 }

@@ -1,5 +1,6 @@
 /**
- * The Store on one SQLite file under DATA_DIR (better-sqlite3, synchronous and in-process). WAL
+ * The Store on one SQLite file under DATA_DIR (node:sqlite or better-sqlite3 behind sqliteDriver.ts,
+ * synchronous and in-process). WAL
  * lets readers run beside a writer, synchronous=FULL makes each commit survive a crash or power
  * loss, and busy_timeout makes a second process wait for the lock instead of failing. Every
  * write is one statement or one IMMEDIATE transaction, so a killed process leaves either all of
@@ -9,7 +10,6 @@
  * not fsync each commit (see openExpiringConnection).
  */
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { Store } from '../core/store.js';
@@ -19,12 +19,12 @@ import { sqliteDeliveries } from './deliveries.js';
 import { sqliteLedger, sqliteRotation } from './digests.js';
 import { sqliteAnsweredMessages } from './answers.js';
 import { sqliteConversationRefs, sqliteFeedback, sqliteQuestions } from './logs.js';
-import { openDatabase } from './database.js';
 import { ensurePrivateDatabase, ensurePrivateDir } from './files.js';
 import { fileIdentityCheck, guardWrites } from './guard.js';
 import { migrate } from './migrations.js';
 import { hashId, loadOrCreateSalt } from './salt.js';
 import { sqliteSubscriptions } from './subscriptions.js';
+import { openSqlite, type SqliteDatabase } from './sqliteDriver.js';
 import type { WriteQueueOptions } from './writeQueue.js';
 
 /** The database file's name inside DATA_DIR. */
@@ -41,7 +41,7 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How long a delivery id is remembered for dedupe, in ms (default DEFAULT_DELIVERY_TTL_MS, 2 h). */
   readonly deliveryTtlMs?: number;
-  /** Path to better-sqlite3's compiled addon (default: the one it finds in node_modules). */
+  /** Use better-sqlite3 with this compiled addon (default: node:sqlite where the runtime has it, else better-sqlite3's own addon). */
   readonly nativeBinding?: string;
   /** Told once when the question log cannot save (see writeQueue.ts); without it only the records' promises say so. */
   readonly logger?: Logger;
@@ -54,7 +54,7 @@ export interface SqliteStore extends Store {
   readonly file: string;
   /** The schema version after migrations. */
   readonly schemaVersion: number;
-  /** Writes the questions still waiting, then closes the file (better-sqlite3 is synchronous: both are done on return). */
+  /** Writes the questions still waiting, then closes the file (both drivers are synchronous: both are done on return). */
   close(): void;
 }
 
@@ -65,7 +65,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   ensurePrivateDir(options.dataDir);
   const file = join(options.dataDir, DB_FILE);
   ensurePrivateDatabase(file);
-  const db = openDatabase(file, options.nativeBinding);
+  const db = openSqlite(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   const opened = [db];
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
@@ -121,8 +121,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
  * blocked the event loop for milliseconds on every message; subscriptions, digest claims and the
  * other confirmed writes stay on the synchronous=FULL connection.
  */
-function openExpiringConnection(file: string, options: SqliteStoreOptions): Database.Database {
-  const db = openDatabase(file, options.nativeBinding);
+function openExpiringConnection(file: string, options: SqliteStoreOptions): SqliteDatabase {
+  const db = openSqlite(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   db.pragma('synchronous = NORMAL');
   return db;

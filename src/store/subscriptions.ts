@@ -1,5 +1,5 @@
 /** Subscriptions and configuration-seeded channels in SQLite. */
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import type { NewSubscription, Subscription, SubscriptionStore } from '../core/store.js';
 import { storedLanguage } from './shared.js';
 
@@ -26,7 +26,7 @@ const toSubscription = (r: Row): Subscription => ({
 });
 
 /** The SubscriptionStore part of the SQLite store. */
-export function sqliteSubscriptions(db: Database.Database, now: () => number): SubscriptionStore {
+export function sqliteSubscriptions(db: SqliteDatabase, now: () => number): SubscriptionStore {
   const get = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE channel = ?');
   const all = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY created_at, channel');
   const upsert = db.prepare<[string, string, string, string, string, string | null, number, number]>(`
@@ -44,20 +44,20 @@ export function sqliteSubscriptions(db: Database.Database, now: () => number): S
     if (!row) throw new Error(`subscription for ${s.channel} vanished inside its own transaction`);
     return { subscription: toSubscription(row), created: !existed };
   };
-  const subscribe = db.transaction((s: NewSubscription) => write(s, now()));
-  const seedAll = db.transaction((subs: readonly NewSubscription[]) => {
+  const subscribe = db.immediateTransaction((s: NewSubscription) => write(s, now()));
+  const seedAll = db.immediateTransaction((subs: readonly NewSubscription[]) => {
     const at = now();
     return subs.flatMap((s) => (seed.run(s.channel, at).changes === 1 && !get.get(s.channel) ? [write(s, at).subscription] : []));
   });
 
   return {
-    subscribe: async (s) => subscribe.immediate(s),
+    subscribe: async (s) => subscribe(s),
     unsubscribe: async (channel) => remove.run(channel).changes === 1,
     subscription: async (channel) => {
       const row = get.get(channel);
       return row ? toSubscription(row) : undefined;
     },
     subscriptions: async () => all.all().map(toSubscription),
-    seedSubscriptions: async (subs) => seedAll.immediate(subs),
+    seedSubscriptions: async (subs) => seedAll(subs),
   };
 }

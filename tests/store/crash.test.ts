@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DB_FILE, openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqlite } from '../../src/store/sqliteDriver.js';
 import { tempDir } from '../core/digest/fakes.js';
 
 // node itself with tsx's loader (not the tsx CLI, which runs the script in a child process that
@@ -34,8 +34,8 @@ describe('after a crash', { timeout: 60_000 }, () => {
     const last = await writeThenKill(dir, 40);
     expect(existsSync(join(dir, `${DB_FILE}-wal`))).toBe(true);
     const store = openSqliteStore({ dataDir: dir });
-    const db = new Database(join(dir, DB_FILE), { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const db = openSqlite(join(dir, DB_FILE), { readonly: true });
+    expect(db.pragma('integrity_check')).toBe('ok');
     const subs = (await store.subscriptions()).length;
     const seeded = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM seeded_channels').get()?.n;
     expect(subs % 50).toBe(0);

@@ -2,11 +2,11 @@
 // behaviour every store shares is in contract/ (run by contract.sqlite.test.ts).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE, openSqliteStore } from '../../src/store/sqlite.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { SALT_FILE } from '../../src/store/salt.js';
+import { openSqlite } from '../../src/store/sqliteDriver.js';
 import { fakeClock, tempDir, tempStore } from '../core/digest/fakes.js';
 
 const opened: { close(): void }[] = [];
@@ -18,10 +18,10 @@ describe('opening the store', () => {
     const dir = join(tempDir(), 'nested', 'data');
     const store = track(openSqliteStore({ dataDir: dir }));
     expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)?.version);
-    const db = new Database(join(dir, DB_FILE), { readonly: true });
+    const db = openSqlite(join(dir, DB_FILE), { readonly: true });
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['conversation_refs', 'digests', 'feedback', 'questions', 'rotations', 'schema_migrations', 'subscriptions']));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('journal_mode')).toBe('wal');
     expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
     db.close();
   });
@@ -31,14 +31,14 @@ describe('opening the store', () => {
     openSqliteStore({ dataDir: dir }).close();
     const again = track(openSqliteStore({ dataDir: dir }));
     expect(again.schemaVersion).toBe(MIGRATIONS.length);
-    const db = track(new Database(join(dir, DB_FILE), { readonly: true }));
+    const db = track(openSqlite(join(dir, DB_FILE), { readonly: true }));
     expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
   });
 
   it('refuses a database written by a newer release, saying what to do', () => {
     const dir = tempDir();
     openSqliteStore({ dataDir: dir }).close();
-    const db = new Database(join(dir, DB_FILE));
+    const db = openSqlite(join(dir, DB_FILE));
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)").run();
     db.close();
     expect(() => openSqliteStore({ dataDir: dir })).toThrow(/schema version 99.*upgrade eu-china-bot/);
