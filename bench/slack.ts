@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/store/sqliteDriver.js';
 import { DB_FILE } from '../src/store/sqlite.js';
 import { tempDir } from '../tests/core/digest/fakes.js';
 import { startFakeSlackApi } from '../tests/helpers/slackFakeApi.js';
@@ -70,7 +70,7 @@ function contestant(target: Target): Contestant {
 
 /** Rows in the stopped bot's question log. */
 function loggedQuestions(dataDir: string): number {
-  const db = new Database(join(dataDir, DB_FILE), { readonly: true });
+  const db = openSqlite(join(dataDir, DB_FILE), { readonly: true });
   try {
     return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions').get()?.n ?? 0;
   } finally {

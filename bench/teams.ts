@@ -16,7 +16,7 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/store/sqliteDriver.js';
 import { DB_FILE } from '../src/store/sqlite.js';
 import { tempDir } from '../tests/core/digest/fakes.js';
 import { startFakeConnector, teamsFixture, type Json } from '../tests/helpers/teams.js';
@@ -64,7 +64,7 @@ function contestant(target: Target, serviceUrl: string): Contestant {
 }
 
 function loggedQuestions(dataDir: string): number {
-  const db = new Database(join(dataDir, DB_FILE), { readonly: true });
+  const db = openSqlite(join(dataDir, DB_FILE), { readonly: true });
   try {
     return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions').get()?.n ?? 0;
   } finally {

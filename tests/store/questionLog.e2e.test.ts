@@ -3,7 +3,7 @@
 // answer, the failure is logged once (not once per question), the bot carries on, says when it
 // saves again, and every question asked after that is in the database once the store is closed.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqliteDriver.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, DB_FILE } from '../../src/store/sqlite.js';
 import { storePipeline } from '../../src/wiring.js';
@@ -31,7 +31,7 @@ describe('the question log on a failing database', () => {
     const clock = fakeClock('2024-04-02T07:00:00Z');
     const store = openSqliteStore({ dataDir, clock, logger, questionLog: { flushMs: 10 } });
     const h = (harness = await startSlackHarness({ pipeline: storePipeline({ bot: realBot(), store, clock, logger, defaults: DEFAULTS }), logger }));
-    const other = new Database(join(dataDir, DB_FILE));
+    const other = openSqlite(join(dataDir, DB_FILE));
     other.exec('ALTER TABLE questions RENAME TO questions_away');
     for (const text of ['Who wrote the paper?', 'When was it published?', 'What about Taiwan?']) {
       await ask(h, text);
