@@ -72,7 +72,7 @@ await describeWithPg('npm run digest and npm run report with DATABASE_URL', (adm
       ]);
       const list = await cli('digest', ['list'], env);
       expect(list.status).toBe(0);
-      expect(list.stdout).toMatch(/^slack:C0PG000001 {2}09:00 Europe\/Paris {2}\(slack, since 2024-03-01; last digest: 2024-03-31 sent\)$/m);
+      expect(list.stdout).toMatch(/^slack:C0PG000001 {2}09:00 Europe\/Paris en {2}\(slack, since 2024-03-01; last digest: 2024-03-31 sent\)$/m);
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       await schema.drop();

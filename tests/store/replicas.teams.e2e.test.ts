@@ -78,7 +78,13 @@ await describeWithPg('two npm start replicas with Teams on one PostgreSQL databa
     expect(repliesTo('fu-2').map((r) => r.activity['text'])).toEqual([renderAnswer(expected).text]);
     const store = await openPostgresStore({ url: schema.url, salt: SALT });
     try {
-      const asked = (await store.questions({})).filter((q) => q.channel?.includes('replica-follow-up'));
+      // The question log is written behind (at most 100 ms later, docs/deploy.md): wait for both rows.
+      const logged = async () => (await store.questions({})).filter((q) => q.channel?.includes('replica-follow-up'));
+      let asked = await logged();
+      for (let i = 0; i < 50 && asked.length < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        asked = await logged();
+      }
       expect(asked.map((q) => [q.question, q.decision, q.entryId])).toEqual([
         ['Who wrote the paper?', 'answer', 'paper-author'],
         ['tell me more', 'answer', 'author-background'],
