@@ -37,6 +37,14 @@ const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'a follow-up in the same chat uses the previous answer',
+    run: async (d) => {
+      expect(one(await d.say('Who wrote the paper?'))).toContain('Pierre Andrieu');
+      // Asked alone, "tell me more" is small talk; after that answer it is the author's background.
+      expect(one(await d.say('tell me more'))).toContain(entry('author-background')?.answer.slice(0, 40));
+    },
+  },
+  {
     name: 'help',
     run: async (d) => {
       const text = one(await d.say('help'));

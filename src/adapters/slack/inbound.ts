@@ -5,7 +5,7 @@
  * `&lt;`); the core gets plain words, so mentions are stripped and the rest turned back into what
  * the person saw. The renderer escapes it again on the way out. The keys are chosen here, in the
  * one place that knows their format: conversation `slack:<channel>:<thread ts>` (follow-ups are
- * read per thread), channel `slack:<channel>` (subscriptions, the question log: keyed with the
+ * read per thread; a DM outside a thread is one conversation, `slack:<channel>:dm`), channel `slack:<channel>` (subscriptions, the question log: keyed with the
  * thread, every thread would be a "channel" and "Asked here yesterday" would find nothing).
  */
 import type { NewSubscription } from '../../core/store.js';
@@ -98,10 +98,20 @@ export function toInbound(event: SlackMessageEvent, self: SlackSelf = {}): Inbou
   return {
     text,
     asker: user,
-    conversation: `${PREFIX}${event.channel}:${event.thread_ts ?? event.ts}`,
+    conversation: conversationKey(event),
     channel: slackChannelKey(event.channel),
     place,
   };
+}
+
+/**
+ * The conversation a message belongs to, for follow-ups: its thread; in a DM outside a thread, the
+ * DM itself (the bot answers there, not in a thread, so the next message continues the exchange);
+ * a channel mention outside a thread starts the thread the bot answers in.
+ */
+function conversationKey(event: SlackMessageEvent): string {
+  if (event.thread_ts) return `${PREFIX}${event.channel}:${event.thread_ts}`;
+  return event.channel_type === 'im' ? `${PREFIX}${event.channel}:dm` : `${PREFIX}${event.channel}:${event.ts}`;
 }
 
 /** The person who wrote a mention or DM to the bot; undefined for anything else (bots, edits, other channels' messages). */

@@ -27,11 +27,12 @@ describe('toInbound', () => {
     });
   });
 
-  it('turns a direct message into a message in the DM', () => {
+  it('turns a direct message into a message in the DM, the DM being one conversation (its thread, in a thread)', () => {
+    expect(toInbound({ ...eventOf('message_im.json'), thread_ts: '1712345600.000100' }, SELF)?.conversation).toBe('slack:D0DIRECT001:1712345600.000100');
     expect(toInbound(eventOf('message_im.json'), SELF)).toEqual({
       text: 'When was the paper published?',
       asker: 'U0ASKER001',
-      conversation: 'slack:D0DIRECT001:1712345700.000200',
+      conversation: 'slack:D0DIRECT001:dm',
       channel: 'slack:D0DIRECT001',
       place: 'dm',
     });
