@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { NativeBindingError } from '../core/errors.js';
-import type { DriverConnection, OpenSqliteOptions } from './sqliteDriver.js';
+import type { DriverConnection, OpenSqliteOptions } from './sqliteTypes.js';
 
 const require = createRequire(import.meta.url);
 const INSTEAD = 'or run the bot on Node.js 24, whose built-in node:sqlite needs no addon';

@@ -7,7 +7,7 @@
  * every other warning goes through. Node.js 24.15 and later emit none.
  * Rows come back with a null prototype: they are copied into plain objects, as better-sqlite3's are.
  */
-import type { DriverConnection, NamedParams, OpenSqliteOptions, SqlValue } from './sqliteDriver.js';
+import type { DriverConnection, NamedParams, OpenSqliteOptions, SqlValue } from './sqliteTypes.js';
 
 interface NodeStatement {
   run(...params: SqlValue[] | [NamedParams]): { changes: number | bigint };
