@@ -13,16 +13,13 @@
  */
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSqlite } from '../src/store/sqliteDriver.js';
-import { DB_FILE } from '../src/store/sqlite.js';
 import { tempDir } from '../tests/core/digest/fakes.js';
 import { startFakeSlackApi } from '../tests/helpers/slackFakeApi.js';
 import { fixtureJson, signature, TEST_SIGNING_SECRET, withEvent } from '../tests/helpers/slackRequests.js';
 import { compare, report, type Contestant, type Plan } from './lib/compare.js';
 import type { ReplyTimes } from './lib/load.js';
-import { buildIfStale, startBare, startBot, type Target } from './lib/processes.js';
+import { buildIfStale, loggedQuestions, startBare, startBot, type Target } from './lib/processes.js';
 import { evalQuestions } from './lib/questions.js';
 
 const { values } = parseArgs({
@@ -66,16 +63,6 @@ function contestant(target: Target): Contestant {
       };
     },
   };
-}
-
-/** Rows in the stopped bot's question log. */
-function loggedQuestions(dataDir: string): number {
-  const db = openSqlite(join(dataDir, DB_FILE), { readonly: true });
-  try {
-    return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions').get()?.n ?? 0;
-  } finally {
-    db.close();
-  }
 }
 
 buildIfStale();

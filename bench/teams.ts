@@ -14,15 +14,12 @@
  */
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSqlite } from '../src/store/sqliteDriver.js';
-import { DB_FILE } from '../src/store/sqlite.js';
 import { tempDir } from '../tests/core/digest/fakes.js';
 import { startFakeConnector, teamsFixture, type Json } from '../tests/helpers/teams.js';
 import { compare, report, type Contestant, type Plan } from './lib/compare.js';
 import type { ReplyTimes } from './lib/load.js';
-import { buildIfStale, startBare, startBot, type Target } from './lib/processes.js';
+import { buildIfStale, loggedQuestions, startBare, startBot, type Target } from './lib/processes.js';
 import { evalQuestions } from './lib/questions.js';
 
 const { values } = parseArgs({
@@ -61,15 +58,6 @@ function contestant(target: Target, serviceUrl: string): Contestant {
       return { key: `bench-${n}`, url, body, headers: () => ({}) };
     },
   };
-}
-
-function loggedQuestions(dataDir: string): number {
-  const db = openSqlite(join(dataDir, DB_FILE), { readonly: true });
-  try {
-    return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions').get()?.n ?? 0;
-  } finally {
-    db.close();
-  }
 }
 
 buildIfStale();

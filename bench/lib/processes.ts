@@ -8,6 +8,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DB_FILE } from '../../src/store/sqlite.js';
+import { openSqlite } from '../../src/store/sqliteDriver.js';
 
 export interface Target {
   readonly name: string;
@@ -115,4 +118,14 @@ export async function startBare(name: string, script: string, env: Record<string
   const target = watch(name, child, port);
   await until(async () => listening, child, name, target.tail);
   return target;
+}
+
+/** Rows in the stopped bot's question log. */
+export function loggedQuestions(dataDir: string): number {
+  const db = openSqlite(join(dataDir, DB_FILE), { readonly: true });
+  try {
+    return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM questions').get()?.n ?? 0;
+  } finally {
+    db.close();
+  }
 }
