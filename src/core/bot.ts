@@ -39,6 +39,8 @@ export interface Bot {
   names(text: string): ReadonlySet<string>;
   /** The answer for one entry by id (buttons), in `language` (default English), or undefined for an unknown id. */
   answerEntry(id: string, language?: Language): Answer | undefined;
+  /** "Did you mean" these entries (unknown ids dropped; none known: undefined), for `text` in `language`. */
+  suggestEntries(text: string, ids: readonly string[], language?: Language): Answer | undefined;
   topics(examplesPerTopic?: number, language?: Language): TopicSummary[];
   source(): Source;
   /** Short plain-text description of what the bot covers. */
@@ -84,11 +86,8 @@ export function createBot(deps: BotDeps): Bot {
   const built = new Map<Language, Engine>([['en', english]]);
   const engineFor = (language: Language): Engine => {
     if (!languages.includes(language)) return english;
-    let engine = built.get(language);
-    if (!engine) {
-      engine = build(language) ?? english;
-      built.set(language, engine);
-    }
+    const engine = built.get(language) ?? build(language) ?? english;
+    built.set(language, engine);
     return engine;
   };
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
@@ -129,6 +128,7 @@ export function createBot(deps: BotDeps): Bot {
       const entry = byId.get(id);
       return entry ? engineFor(language).compose.answer(entryIn(entry, language).question, entry, 1) : undefined;
     },
+    suggestEntries: (text, ids, language = 'en') => suggestIn(engineFor(language), text, ids.flatMap((id) => byId.get(id) ?? [])),
     topics: (n = 3, language: Language = 'en') => topicSummaries(knowledge, n, language),
     source: () => knowledge.source,
     about,
@@ -141,6 +141,11 @@ function explainIn(engine: Engine, text: string, options: ExplainOptions): Expla
     .filter((c) => !excluded.has(engine.deps.notes.get(c.ranked.entry.id)?.entry.id ?? c.ranked.entry.id))
     .map((c) => (options.anyQuestionType ? { ...c, vetoes: { ...c.vetoes, typeMismatch: false } } : c));
   return { ...decide(text, candidates, engine.deps), language: engine.language };
+}
+
+/** "Did you mean" `entries` (none: undefined), as an even guess. */
+function suggestIn(engine: Engine, text: string, entries: readonly Entry[]): Answer | undefined {
+  return entries.length > 0 ? engine.compose.suggest(text, entries, 0.5) : undefined;
 }
 
 /** An answer found in one language's index, written in `engine`'s language. */

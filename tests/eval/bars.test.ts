@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { evaluate, expectedIds, loadDevSet, loadSet, setDir } from './evaluate.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVAL_DIR, evaluate, expectedIds, loadDevSet, loadSet, setDir } from './evaluate.js';
+import { evaluateFollowUps, loadFollowUps, newQuestionCases } from './followups.js';
 
 // The dev set is the regression gate, not a target: nothing is fitted on it. Each bar sits a
 // documented margin below the value measured when it was last moved (`npm run eval -- --set dev`),
@@ -74,5 +77,28 @@ describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (lang
     expect(report.all.wrong / report.all.total).toBeLessThanOrEqual(measured.wrongShareOfAll + margin / 2);
     expect(report.unanswerable.right / report.unanswerable.total).toBeGreaterThanOrEqual(measured.unanswerableNotAnswered - margin);
     expect(report.answerable.right / report.answerable.total).toBeGreaterThanOrEqual(measured.answerableRight - margin);
+  });
+});
+
+// Follow-ups (tests/eval/followups/dev.jsonl: 68 exchanges by a writer who saw only the paper,
+// scored but never tuned on), and complete new questions asked mid-conversation (built from the
+// train sets by newQuestionCases). Same rule: measured, minus the margin (one exchange or more).
+const FOLLOW_UP_MEASURED = {
+  dev: { right: 0.632, wrong: 0.162 },
+  newQuestion: { right: 0.901, wrong: 0.025 },
+} as const;
+
+describe('follow-ups', () => {
+  const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+  const train = readdirSync(join(EVAL_DIR, 'followups')).filter((f) => f.startsWith('train')).flatMap((f) => loadFollowUps(f.replace(/\.jsonl$/, '')));
+  const sets = { dev: loadFollowUps('dev'), newQuestion: newQuestionCases(train, loadSet('train')) };
+
+  it.each(Object.entries(sets))('keep their bars: %s', async (name, cases) => {
+    const measured = FOLLOW_UP_MEASURED[name as keyof typeof FOLLOW_UP_MEASURED];
+    const all = (await evaluateFollowUps(bot, cases)).kinds.find((k) => k.category === 'all');
+    const margin = Math.max(MARGIN, 1 / cases.length);
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    expect((all?.right ?? 0) / cases.length).toBeGreaterThanOrEqual(measured.right - margin);
+    expect((all?.wrong ?? cases.length) / cases.length).toBeLessThanOrEqual(measured.wrong + margin);
   });
 });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Bot } from '../../src/core/bot.js';
 import { createConversations } from '../../src/core/conversation/conversations.js';
 import { memoryContextStore } from '../../src/core/conversation/followUp.js';
-import { EVAL_DIR, expectedIds, type CategoryScore } from './evaluate.js';
+import { EVAL_DIR, expectedIds, type CategoryScore, type EvalCase } from './evaluate.js';
 
 const ids = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const caseSchema = z.object({ context: z.string(), contextExpect: ids, followup: z.string(), expect: ids, kind: z.string().min(1) });
@@ -25,6 +25,22 @@ export function loadFollowUps(name: string): FollowUpCase[] {
       if (!parsed.success) throw new Error(`followups/${name}.jsonl:${i + 1}: ${parsed.error.message}`);
       return [parsed.data];
     });
+}
+
+/**
+ * The other trap: a complete new question asked in a conversation about something else must be
+ * answered as on its own. Each short (at most 8 words) answerable question of `questions` is asked
+ * after the first question of a follow-up case (the i-th question after case 7i, deterministic),
+ * unless that case's entries are among the question's own; kind "new-question".
+ */
+export function newQuestionCases(contexts: readonly FollowUpCase[], questions: readonly EvalCase[]): FollowUpCase[] {
+  const short = questions.filter((q) => q.category === 'answerable' && q.q.split(/\s+/).length <= 8);
+  return short.flatMap((q, i) => {
+    const c = contexts[(i * 7) % contexts.length];
+    if (!c) return [];
+    const overlap = expectedIds({ expect: q.expect }).some((id) => expectedIds({ expect: c.contextExpect }).includes(id));
+    return overlap ? [] : [{ context: c.context, contextExpect: c.contextExpect, followup: q.q, expect: q.expect, kind: 'new-question' }];
+  });
 }
 
 export interface FollowUpReport {

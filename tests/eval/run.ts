@@ -9,7 +9,7 @@ import { createBot } from '../../src/core/bot.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateFollowUps, loadFollowUps } from './followups.js';
+import { evaluateFollowUps, loadFollowUps, newQuestionCases, type FollowUpCase } from './followups.js';
 import { EVAL_DIR, EVAL_LANGUAGES, evaluate, loadSet, naiveBaseline, setDir, SET_KINDS, type CategoryScore, type EvalReport, type Predictor, type SetKind } from './evaluate.js';
 
 const pct = (n: number, d: number): string => (d === 0 ? '    - ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
@@ -66,8 +66,11 @@ for (const { lang, kind, dir } of runs) {
 }
 const followUpSets = readdirSync(join(EVAL_DIR, 'followups')).filter((f) => f.endsWith('.jsonl')).map((f) => f.replace(/\.jsonl$/, ''));
 const wantedFollowUps = langs.length > 0 && !langs.includes('en') ? [] : chosen.length > 0 ? followUpSets.filter((n) => chosen.some((k) => n.startsWith(k))) : followUpSets;
-for (const name of wantedFollowUps.sort()) {
-  const cases = loadFollowUps(name);
+const followUpRuns: { name: string; cases: FollowUpCase[] }[] = wantedFollowUps.sort().map((name) => ({ name, cases: loadFollowUps(name) }));
+// A new question mid-conversation, built from the train follow-ups and the train questions (newQuestionCases).
+const trainFollowUps = followUpRuns.filter((r) => r.name.startsWith('train')).flatMap((r) => r.cases);
+if (trainFollowUps.length > 0) followUpRuns.push({ name: 'new-question, from train', cases: newQuestionCases(trainFollowUps, loadSet('train')) });
+for (const { name, cases } of followUpRuns) {
   const report = await evaluateFollowUps(bot, cases);
   if (args.includes('--json')) {
     json[`followups-${name}`] = { kinds: report.kinds, contextRight: report.contextRight, total: cases.length };

@@ -2,10 +2,13 @@
  * Follow-up questions: "why?", "tell me more", "and the EU?", "when was that?", or "2" / "yes"
  * picking a "did you mean" entry just offered (and their French and German equivalents:
  * "pourquoi ?", "dis-m'en plus", "et l'UE ?", "warum?", "erzähl mehr", "und die EU?"), read
- * against the previous exchange of the same conversation, and answered in its language. The trap is answering a short follow-up on its own (out of context "why?" matches
- * anything); the other trap is forcing context on a new, complete question. So a follow-up is
- * first read with the previous question and kept only when that gives an answer; a complete
- * question that answers on its own is answered on its own.
+ * against the previous exchange of the same conversation, and answered in its language. The trap
+ * is answering a short follow-up on its own (out of context "why?" or "what year?" matches any
+ * entry with a reason or a date); the other trap is forcing context on a new, complete question.
+ * So a short text is read twice, alone and together with the previous question, and `choose`'s
+ * rules decide; read alone, it may answer only when it says enough of its own or lands near the
+ * previous entry. After a "did you mean" with no entry picked, a leaning text gets the same
+ * suggestions again rather than an answer found out of context.
  */
 import { entryIn } from '../answer/compose.js';
 import type { Bot } from '../bot.js';
@@ -54,12 +57,17 @@ const MORE = new RegExp(
     '|erzahl mehr|erzahl mir mehr|erzaehl mehr|erzaehl mir mehr|erzahlen sie mehr|erzahlen sie mir mehr|mehr|mehr dazu|mehr details|weiter|und weiter|was noch|noch mehr|genauer|was sonst noch)$',
 );
 /** Words that make a short question lean on the previous one. */
+/** A follow-up that carries on the last one ("and the EU?", "what about Russia?"). */
+const CONTINUES = /^(?:and|but|so|also|what about|how about|et|mais|donc|alors|quid|und|aber|also|was ist mit|wie steht es mit)\b/;
+/** Words that point back at what was just said ("is it still in force?", "who said that?"). */
+const POINTS_BACK = /\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|one|ca|cela|il|elle|ils|elles|es|dies|er|damals)\b/;
 const LEANS = new RegExp(
   '^(?:and|but|so|what about|how about|why|when|where|who|how|is that|was that|did|does|do|is|was|were|are|can|could|which' +
     '|et|mais|donc|alors|quid|qu en est il|pourquoi|quand|ou|qui|comment|combien|est ce|c etait|lequel|laquelle' +
     '|und|aber|also|was ist mit|wie steht es mit|warum|wieso|weshalb|wann|wo|wer|wie|ist das|war das)\\b' +
     '|\\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|so|ca|cela|il|elle|ils|elles|es|das|dies|er|damals)\\b',
 );
+
 /** The single words of LEANS and WHY, and articles: what a follow-up says besides its subject. */
 const LEAN_WORDS = new Set(
   [LEANS.source, 'the a an le la l les un une die der das den dem ein eine']
@@ -91,33 +99,175 @@ export function resolveFollowUp(bot: Bot, question: Question | string, context: 
   const picked = pick === undefined ? undefined : bot.answerEntry(live.suggestions[pick] ?? '', language);
   if (picked) return { answer: { ...picked, question: text }, followUp: true };
   const previous = live.entryId === undefined ? undefined : bot.knowledge.entries.find((e) => e.id === live.entryId);
-  return previous ? afterAnswer(bot, question, previous, language) : { answer: bot.ask(question), followUp: false };
+  if (previous) return afterAnswer(bot, question, previous, language);
+  const offered = live.suggestions.flatMap((id) => bot.knowledge.entries.find((e) => e.id === id) ?? []);
+  return offered.length > 0 ? afterSuggestions(bot, question, offered, language) : { answer: bot.ask(question), followUp: false };
 }
 
-/** `question` asked right after `previous` was the answer (in `language`); its locale, if any, stays the language hint. */
-function afterAnswer(bot: Bot, question: Question | string, previous: Entry, language: Language): Reply {
-  const text = typeof question === 'string' ? question : question.text;
+/** The follow-up as the matcher should read it: in a French or German conversation, with its language as the hint. */
+function reading(question: Question | string, language: Language): (t: string) => Question | string {
   // In a French or German conversation its language is the hint a short "et l'UE ?" needs (stronger than the platform locale).
   const hint = language === 'en' ? {} : { locale: language };
-  const as = (t: string): Question | string => (typeof question === 'string' && language === 'en' ? t : { ...(typeof question === 'string' ? {} : question), text: t, ...hint });
-  const f = fold(text).replace(POLITE, '');
-  const next = MORE.test(f) ? moreAbout(bot, previous, language) : undefined;
+  return (t) => (typeof question === 'string' && language === 'en' ? t : { ...(typeof question === 'string' ? {} : question), text: t, ...hint });
+}
+
+/** The follow-up folded, politeness dropped, and its own words (what it says besides "and", "why", "it"...). */
+function parts(text: string): { readonly folded: string; readonly own: string; readonly words: number } {
+  const folded = fold(text).replace(POLITE, '');
+  const words = folded.split(' ').filter((w) => w !== '');
+  return { folded, own: words.filter((w) => !LEAN_WORDS.has(w)).join(' '), words: words.length };
+}
+
+/** What the conversation's entries say, as the English index reads it: a follow-up's words are new or not against it. */
+interface Around {
+  readonly entries: readonly Entry[];
+  readonly terms: ReadonlySet<string>;
+}
+
+const around = (bot: Bot, entries: readonly Entry[]): Around => ({ entries, terms: bot.terms(entries.flatMap(entryText).join(' ')) });
+
+/** How many of the follow-up's own words the conversation's entries never use. */
+const novelTerms = (bot: Bot, own: string, context: Around): number => [...bot.terms(own)].filter((t) => !context.terms.has(t)).length;
+
+/**
+ * Whether a short text read on its own may be answered with `entry` although the conversation
+ * was about `context`: it says enough of its own ("who is the publishing director?"), names a
+ * subject of its own ("and macron?"), or the entry is near what was being discussed ("who runs
+ * it?" after the publisher: its president). A bare "since when?" or "what year?" answered alone
+ * would pick any entry with a date.
+ */
+function standsAlone(bot: Bot, own: string, context: Around, entry: Entry | undefined): boolean {
+  if (!entry) return false;
+  return novelTerms(bot, own, context) >= MIN_NOVEL_TERMS || [...bot.names(own)].some((t) => !context.terms.has(t)) || context.entries.some((a) => near(a, entry));
+}
+
+/**
+ * `question` asked right after `previous` was the answer (in `language`); its locale, if any,
+ * stays the language hint. "Tell me more" gets the next related entry; a long text is a question
+ * of its own; anything else is read twice (`choose` decides).
+ */
+function afterAnswer(bot: Bot, question: Question | string, previous: Entry, language: Language): Reply {
+  const text = typeof question === 'string' ? question : question.text;
+  const as = reading(question, language);
+  const { folded, own, words } = parts(text);
+  const next = MORE.test(folded) ? moreAbout(bot, previous, language) : undefined;
   if (next) return { answer: { ...next, question: text }, followUp: true };
-  const words = f.split(' ').filter((w) => w !== '').length;
-  if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: bot.ask(as(text)), followUp: false };
-  // Read with the previous question; a new subject the previous entry never mentions ("and the
-  // EU?") must not get that entry back. "Why?" asks for the reason the entry gives, if it gives one.
-  const alone = bot.explain(as(text));
-  // Only the follow-up's own words can name a new subject ("pourquoi", "wann" are no names).
-  const own = f.split(' ').filter((w) => !LEAN_WORDS.has(w)).join(' ');
-  const options = { exclude: introducesSubject(bot, own, previous) ? [previous.id] : [], anyQuestionType: WHY.test(f) };
+  if (words > MAX_FOLLOW_UP_WORDS) return { answer: bot.ask(as(text)), followUp: false };
+  const context = around(bot, [previous]);
+  // A new subject the previous entry never mentions ("and the EU?") must not get that entry back;
+  // only the follow-up's own words can name one ("pourquoi", "wann" are no names). "Why?" asks
+  // for the reason the entry gives, if it gives one.
+  const options = { exclude: introducesSubject(bot, own, context) ? [previous.id] : [], anyQuestionType: WHY.test(folded) };
   // The previous question as it was shown, so the pair reads in one language.
-  const together = bot.explain(as(`${text} ${entryIn(previous, language).question}`), options);
-  const confidence = (e: typeof alone): number => (e.answer.decision === 'answer' ? e.answer.confidence : -1);
-  if (together.answer.decision === 'answer' && confidence(together) >= confidence(alone)) return { answer: { ...together.answer, question: text }, followUp: true };
-  if (alone.answer.decision === 'answer') return { answer: alone.answer, followUp: false };
-  if (together.answer.decision === 'suggest') return { answer: { ...together.answer, question: text }, followUp: true };
-  return { answer: alone.answer, followUp: false };
+  const pair = as(`${text} ${entryIn(previous, language).question}`);
+  const alone = bot.explain(as(text)).answer;
+  const together = bot.explain(pair, options).answer;
+  const repeats = together.decision === 'answer' && together.entry?.id === previous.id;
+  const readings: Readings = {
+    alone,
+    together,
+    aloneEntry: alone.decision === 'answer' ? entryOf(bot, alone) : undefined,
+    // Only needed when the pair just repeats the previous entry.
+    shifted: repeats ? neighbourWithMoreOf(bot, own, previous, bot.explain(pair, { ...options, exclude: [previous.id] }).answer) : undefined,
+    repeats,
+    novel: novelTerms(bot, own, context),
+    complete: !CONTINUES.test(folded) && !POINTS_BACK.test(folded) && own.split(' ').filter((w) => w.length > 1).length >= 2,
+  };
+  return choose(bot, text, previous, language, readings, standsAlone(bot, own, context, readings.aloneEntry));
+}
+
+/** A follow-up read alone and read together with the previous question. */
+interface Readings {
+  readonly alone: Answer;
+  readonly together: Answer;
+  readonly aloneEntry: Entry | undefined;
+  /** Read together without the previous entry: a neighbour with more of the follow-up's own words. */
+  readonly shifted: Entry | undefined;
+  /** Read together it answers with the previous entry again. */
+  readonly repeats: boolean;
+  /** The follow-up's own words the previous entry never uses. */
+  readonly novel: number;
+  /** It reads as a question of its own: two words of its own, no "and ..." and nothing pointing back ("it", "that"). */
+  readonly complete: boolean;
+}
+
+/**
+ * The first of these rules that holds decides:
+ * 1. together it repeats the previous entry, but a neighbour of it read together has more of the
+ *    follow-up's own words ("whose term is that?" after "beyond an axis of convenience"): the neighbour;
+ * 2. answered alone, with at least MIN_NOVEL_TERMS words of its own or with the entry read
+ *    together gives too: a question on its own (the conversation was not needed);
+ * 3. together it repeats the previous entry while alone it lands on a neighbour ("and china's
+ *    exports to the eu?" after the EU's exports): the neighbour;
+ * 4. together it answers, and alone does not stand (standsAlone) or is less sure: together;
+ * 5. alone it stands: alone;
+ * 6. together it suggests: that suggestion; an answer alone that does not stand: a suggestion.
+ */
+function choose(bot: Bot, text: string, previous: Entry, language: Language, r: Readings, aloneOk: boolean): Reply {
+  const moved = r.shifted && bot.answerEntry(r.shifted.id, language);
+  if (moved) return { answer: { ...moved, confidence: r.together.confidence, question: text }, followUp: true };
+  if (aloneFirst(r, previous, aloneOk)) return { answer: r.alone, followUp: false };
+  const sure = (a: Answer): number => (a.decision === 'answer' ? a.confidence : -1);
+  if (r.together.decision === 'answer' && (!aloneOk || sure(r.together) >= sure(r.alone))) return { answer: { ...r.together, question: text }, followUp: true };
+  if (aloneOk || (r.complete && r.alone.decision === 'answer')) return { answer: r.alone, followUp: false };
+  if (r.together.decision === 'suggest') return { answer: { ...r.together, question: text }, followUp: true };
+  return { answer: r.alone.decision === 'answer' ? suggestInstead(bot, text, r.alone, language) : r.alone, followUp: false };
+}
+
+/** Rules 2 and 3 of `choose`: the follow-up read alone wins before the pair is considered. */
+function aloneFirst(r: Readings, previous: Entry, aloneOk: boolean): boolean {
+  if (!r.aloneEntry) return false;
+  const ownQuestion = r.novel >= MIN_NOVEL_TERMS || r.aloneEntry.id === r.together.entry?.id;
+  return ownQuestion || (r.repeats && aloneOk && isNeighbour(previous, r.aloneEntry));
+}
+
+/** Another entry near `previous`. */
+const isNeighbour = (previous: Entry, entry: Entry | undefined): boolean => entry !== undefined && entry.id !== previous.id && near(previous, entry);
+
+/** The answer of `shifted` (the pair read without the previous entry) if it is near `previous` and has more of the follow-up's own words. */
+function neighbourWithMoreOf(bot: Bot, own: string, previous: Entry, shifted: Answer): Entry | undefined {
+  const to = shifted.decision === 'answer' ? entryOf(bot, shifted) : undefined;
+  if (!to || !near(previous, to)) return undefined;
+  const mine = [...bot.terms(own)];
+  const covered = (e: Entry): number => {
+    const terms = bot.terms(entryText(e).join(' '));
+    return mine.filter((w) => terms.has(w)).length;
+  };
+  return covered(to) > covered(previous) ? to : undefined;
+}
+
+/** `question` asked right after the bot offered `offered` ("did you mean"), none of them picked. */
+function afterSuggestions(bot: Bot, question: Question | string, offered: readonly Entry[], language: Language): Reply {
+  const text = typeof question === 'string' ? question : question.text;
+  const alone = bot.explain(reading(question, language)(text));
+  const { folded: f, own, words } = parts(text);
+  if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: alone.answer, followUp: false };
+  if (alone.answer.decision === 'answer' && standsAlone(bot, own, around(bot, offered), entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
+  // "Why did it get better?" about what the bot could not place: offer the same entries again.
+  const again = bot.suggestEntries(text, offered.map((e) => e.id), language);
+  return again ? { answer: again, followUp: true } : { answer: alone.answer, followUp: false };
+}
+
+/** An answer that cannot stand: offered as "did you mean" instead. */
+function suggestInstead(bot: Bot, text: string, answer: Answer, language: Language): Answer {
+  return (answer.entry && bot.suggestEntries(text, [answer.entry.id], language)) || answer;
+}
+
+const entryOf = (bot: Bot, answer: Answer): Entry | undefined => bot.knowledge.entries.find((e) => e.id === answer.entry?.id);
+const entryText = (e: Entry): string[] => [e.question, ...e.alternates, e.answer, ...e.citations.map((c) => c.quote)];
+/** A short text with this many words of its own that the conversation's entries never use is a question of its own. */
+const MIN_NOVEL_TERMS = 2;
+
+/** Whether `entry` is `previous`, related to it either way, cites one of its paragraphs or shares its topic. */
+function near(previous: Entry, entry: Entry): boolean {
+  const paragraphs = new Set(previous.citations.map((c) => c.paragraphId));
+  return (
+    entry.id === previous.id ||
+    previous.related.includes(entry.id) ||
+    entry.related.includes(previous.id) ||
+    entry.citations.some((c) => paragraphs.has(c.paragraphId)) ||
+    entry.topic === previous.topic
+  );
 }
 
 const WHY = /^(?:why|how come|reason|for what reason|what for|pourquoi|pour quelle raison|comment ca se fait|warum|wieso|weshalb|aus welchem grund)\b/;
@@ -132,9 +282,8 @@ function moreAbout(bot: Bot, previous: Entry, language: Language): Answer | unde
 }
 
 /** Whether the follow-up names something the previous entry never mentions ("and the EU?"). */
-function introducesSubject(bot: Bot, followUp: string, previous: Entry): boolean {
-  const before = bot.terms([previous.question, ...previous.alternates, previous.answer, ...previous.citations.map((c) => c.quote)].join(' '));
-  return [...bot.names(followUp)].some((t) => !before.has(t));
+function introducesSubject(bot: Bot, followUp: string, context: Around): boolean {
+  return [...bot.names(followUp)].some((t) => !context.terms.has(t));
 }
 
 /** The context to remember after `answer`. */

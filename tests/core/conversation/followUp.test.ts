@@ -25,6 +25,35 @@ describe('follow-up questions', () => {
     expect(when.answer.text).toMatch(/26 April/);
   });
 
+  it('never answers a bare "what year?" alone with an entry far from the conversation', async () => {
+    const { say } = setup();
+    expect((await say('What treaty underpins the political and geostrategic interests between Russia and China?')).answer.entry?.id).toBe('treaty-good-neighbourliness-2001');
+    expect(bot.ask('what year?').entry?.id).toBe('paper-date');
+    const year = await say('what year?');
+    expect(year.followUp).toBe(true);
+    expect(year.answer.entry?.id).toBe('treaty-good-neighbourliness-2001');
+  });
+
+  it('after a "did you mean", offers it again for a follow-up it cannot place, rather than any entry', async () => {
+    const { say } = setup();
+    const first = await say('what happened to moscow-beijing relations after the bad years of 1960-1980?');
+    expect(first.answer.decision).toBe('suggest');
+    expect(bot.ask('why did it get better').decision).toBe('answer');
+    const why = await say('why did it get better');
+    expect(why.answer.decision).toBe('suggest');
+    expect(why.answer.suggestions.map((e) => e.id)).toEqual(first.answer.suggestions.map((e) => e.id));
+  });
+
+  it('moves to the neighbouring entry the follow-up asks about instead of repeating the last one', async () => {
+    const { say } = setup();
+    expect((await say('By how much did European exports to China rise by 2022?', 'x')).answer.entry?.id).toBe('eu-exports-to-china-growth');
+    expect((await say("and china's exports to the eu?", 'x')).answer.entry?.id).toBe('china-exports-to-eu-growth');
+    expect((await say("Has the Sino-Russian relationship gone beyond an 'axis of convenience'?", 'y')).answer.entry?.id).toBe('beyond-axis-of-convenience');
+    const term = await say('whose term is that', 'y');
+    expect(term.followUp).toBe(true);
+    expect(term.answer.entry?.id).toBe('bobo-lo-axis-of-convenience');
+  });
+
   it('answers "tell me more" with a related entry on the same passage', async () => {
     const { say } = setup();
     await say('How much was trade between Russia and China worth in 2023?');
