@@ -24,14 +24,20 @@ export function cutComment(comment: string | undefined): string | null {
 /** The hex SHA-256 of a key (a conversation or delivery key can name a person). */
 export const sha256Hex = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-const contextSchema = z.object({ entryId: z.string().optional(), suggestions: z.array(z.string()), at: z.string(), language: z.enum(['fr', 'de']).optional() });
+const contextSchema = z.object({
+  entryId: z.string().optional(),
+  suggestions: z.array(z.string()),
+  at: z.string(),
+  language: z.enum(['fr', 'de']).optional(),
+  asked: z.string().max(1000).optional(),
+});
 
 /** A stored context (already parsed from JSON), or undefined when it is not one. */
 export function toContext(value: unknown): ConversationContext | undefined {
   const parsed = contextSchema.safeParse(value);
   if (!parsed.success) return undefined;
-  const { entryId, language, ...rest } = parsed.data;
-  return { ...rest, ...(entryId === undefined ? {} : { entryId }), ...(language === undefined ? {} : { language }) };
+  const { entryId, language, asked, ...rest } = parsed.data;
+  return { ...rest, ...(entryId === undefined ? {} : { entryId }), ...(language === undefined ? {} : { language }), ...(asked === undefined ? {} : { asked }) };
 }
 
 /** A rotation state from its stored columns; throws when the order is not a list of ids. */

@@ -14,6 +14,7 @@ import { entryIn } from '../answer/compose.js';
 import type { Bot } from '../bot.js';
 import type { Language } from '../lang/languages.js';
 import { fold } from '../text/normalize.js';
+import { CONTINUES, REVERSE, swapActors, turnsAround } from './turnAround.js';
 import type { Answer, Entry, Question } from '../types.js';
 
 /** What a conversation remembers of its last exchange. */
@@ -26,6 +27,8 @@ export interface ConversationContext {
   readonly at: string;
   /** The last reply's language, when not English: "2" or "dis-m'en plus" answer in it. */
   readonly language?: 'fr' | 'de';
+  /** The last question as it was asked (at most MAX_ASKED_CHARS), read with a follow-up ("and the other way round?"). */
+  readonly asked?: string;
 }
 
 /** Where contexts live: the Store, so every replica sees the same conversation. */
@@ -57,8 +60,6 @@ const MORE = new RegExp(
     '|erzahl mehr|erzahl mir mehr|erzaehl mehr|erzaehl mir mehr|erzahlen sie mehr|erzahlen sie mir mehr|mehr|mehr dazu|mehr details|weiter|und weiter|was noch|noch mehr|genauer|was sonst noch)$',
 );
 /** Words that make a short question lean on the previous one. */
-/** A follow-up that carries on the last one ("and the EU?", "what about Russia?"). */
-const CONTINUES = /^(?:and|but|so|also|what about|how about|et|mais|donc|alors|quid|und|aber|also|was ist mit|wie steht es mit)\b/;
 /** Words that point back at what was just said ("is it still in force?", "who said that?"). */
 const POINTS_BACK = /\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|one|ca|cela|il|elle|ils|elles|es|dies|er|damals)\b/;
 const LEANS = new RegExp(
@@ -78,6 +79,7 @@ const LEAN_WORDS = new Set(
 /** Politeness at the end of a follow-up, dropped before reading it. */
 const POLITE = /\s+(?:please|pls|plz|thanks|thx|s il vous plait|s il te plait|svp|stp|merci|bitte|danke)$/;
 const MAX_FOLLOW_UP_WORDS = 8;
+const MAX_ASKED_CHARS = 300;
 
 /** The suggestion a reply such as "2", "the second one" or "yes" picks, as a 0-based index. */
 export function pickedSuggestion(text: string, offered: number): number | undefined {
@@ -99,7 +101,7 @@ export function resolveFollowUp(bot: Bot, question: Question | string, context: 
   const picked = pick === undefined ? undefined : bot.answerEntry(live.suggestions[pick] ?? '', language);
   if (picked) return { answer: { ...picked, question: text }, followUp: true };
   const previous = live.entryId === undefined ? undefined : bot.knowledge.entries.find((e) => e.id === live.entryId);
-  if (previous) return afterAnswer(bot, question, previous, language);
+  if (previous) return afterAnswer(bot, question, previous, language, live.asked);
   const offered = live.suggestions.flatMap((id) => bot.knowledge.entries.find((e) => e.id === id) ?? []);
   return offered.length > 0 ? afterSuggestions(bot, question, offered, language) : { answer: bot.ask(question), followUp: false };
 }
@@ -146,34 +148,43 @@ function standsAlone(bot: Bot, own: string, context: Around, entry: Entry | unde
  * stays the language hint. "Tell me more" gets the next related entry; a long text is a question
  * of its own; anything else is read twice (`choose` decides).
  */
-function afterAnswer(bot: Bot, question: Question | string, previous: Entry, language: Language): Reply {
+function afterAnswer(bot: Bot, question: Question | string, previous: Entry, language: Language, asked: string | undefined): Reply {
   const text = typeof question === 'string' ? question : question.text;
   const as = reading(question, language);
   const { folded, own, words } = parts(text);
   const next = MORE.test(folded) ? moreAbout(bot, previous, language) : undefined;
   if (next) return { answer: { ...next, question: text }, followUp: true };
   if (words > MAX_FOLLOW_UP_WORDS) return { answer: bot.ask(as(text)), followUp: false };
+  const alone = bot.explain(as(text)).answer;
+  const reversed = language === 'en' ? turnedAround(bot, as, folded, alone, text, asked) : undefined;
+  if (reversed) return { answer: { ...reversed, question: text }, followUp: true };
   const context = around(bot, [previous]);
   // A new subject the previous entry never mentions ("and the EU?") must not get that entry back;
   // only the follow-up's own words can name one ("pourquoi", "wann" are no names). "Why?" asks
   // for the reason the entry gives, if it gives one.
   const options = { exclude: introducesSubject(bot, own, context) ? [previous.id] : [], anyQuestionType: WHY.test(folded) };
-  // The previous question as it was shown, so the pair reads in one language.
-  const pair = as(`${text} ${entryIn(previous, language).question}`);
-  const alone = bot.explain(as(text)).answer;
+  // The last question as the asker wrote it and as the bot showed it (so the pair also reads in the answer's language).
+  const pair = as(`${text} ${asked === undefined ? '' : `${asked} `}${entryIn(previous, language).question}`);
   const together = bot.explain(pair, options).answer;
   const repeats = together.decision === 'answer' && together.entry?.id === previous.id;
-  const readings: Readings = {
-    alone,
-    together,
-    aloneEntry: alone.decision === 'answer' ? entryOf(bot, alone) : undefined,
-    // Only needed when the pair just repeats the previous entry.
-    shifted: repeats ? neighbourWithMoreOf(bot, own, previous, bot.explain(pair, { ...options, exclude: [previous.id] }).answer) : undefined,
-    repeats,
-    novel: novelTerms(bot, own, context),
-    complete: !CONTINUES.test(folded) && !POINTS_BACK.test(folded) && own.split(' ').filter((w) => w.length > 1).length >= 2,
-  };
-  return choose(bot, text, previous, language, readings, standsAlone(bot, own, context, readings.aloneEntry));
+  // Only needed when the pair just repeats the previous entry.
+  const shifted = repeats ? neighbourWithMoreOf(bot, own, previous, bot.explain(pair, { ...options, exclude: [previous.id] }).answer) : undefined;
+  const aloneEntry = alone.decision === 'answer' ? entryOf(bot, alone) : undefined;
+  const complete = !CONTINUES.test(folded) && !POINTS_BACK.test(folded) && own.split(' ').filter((w) => w.length > 1).length >= 2;
+  const readings: Readings = { alone, together, aloneEntry, shifted, repeats, novel: novelTerms(bot, own, context), complete };
+  return choose(bot, text, previous, language, readings, standsAlone(bot, own, context, aloneEntry));
+}
+
+/**
+ * "And the other way round?", or "and china to russia?" after "what does russia export to
+ * china?" when it cannot be read alone: the last question as asked, turned around, if that answers.
+ */
+function turnedAround(bot: Bot, as: (t: string) => Question | string, folded: string, alone: Answer, text: string, asked: string | undefined): Answer | undefined {
+  if (asked === undefined) return undefined;
+  const turns = REVERSE.test(folded) || (alone.decision !== 'answer' && CONTINUES.test(folded) && turnsAround(text, asked));
+  const turned = turns ? swapActors(asked) : undefined;
+  const answer = turned === undefined ? undefined : bot.explain(as(turned)).answer;
+  return answer?.decision === 'answer' ? answer : undefined;
 }
 
 /** A follow-up read alone and read together with the previous question. */
@@ -293,6 +304,7 @@ export function contextAfter(answer: Answer, now: Date): ConversationContext {
     suggestions: answer.decision === 'suggest' ? answer.suggestions.map((s) => s.id) : [],
     at: now.toISOString(),
     ...(answer.language === 'fr' || answer.language === 'de' ? { language: answer.language } : {}),
+    ...(answer.question === '' ? {} : { asked: answer.question.slice(0, MAX_ASKED_CHARS) }),
   };
 }
 

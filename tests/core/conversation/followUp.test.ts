@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
 import { createConversations } from '../../../src/core/conversation/conversations.js';
 import { memoryContextStore, pickedSuggestion, type ContextStore } from '../../../src/core/conversation/followUp.js';
+import { swapActors } from '../../../src/core/conversation/turnAround.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { fakeClock, recordingLogger } from '../digest/fakes.js';
 
@@ -52,6 +53,23 @@ describe('follow-up questions', () => {
     const term = await say('whose term is that', 'y');
     expect(term.followUp).toBe(true);
     expect(term.answer.entry?.id).toBe('bobo-lo-axis-of-convenience');
+  });
+
+  it('turns the last question around for "and the other way round?" and "and china to russia?"', async () => {
+    const { say } = setup();
+    expect((await say('By how much did European exports to China rise by 2022?', 'r')).answer.entry?.id).toBe('eu-exports-to-china-growth');
+    const reverse = await say('and the other way round?', 'r');
+    expect(reverse.followUp).toBe(true);
+    expect(reverse.answer.entry?.id).toBe('china-exports-to-eu-growth');
+    expect((await say('what does russia mainly sell to china', 's')).answer.entry?.id).toBe('russian-exports-raw-materials');
+    expect((await say('and china to russia?', 's')).answer.entry?.id).toBe('chinese-exports-manufactured-goods');
+  });
+
+  it('swaps the first two actors form for form, and leaves "us" alone', () => {
+    expect(swapActors("Is China Russia's leading trading partner?")).toBe("Is Russia China's leading trading partner?");
+    expect(swapActors('by how much did eu exports to china grow')).toBe('by how much did China exports to Europe grow');
+    expect(swapActors('Did Moscow warn Beijing? Tell us')).toBe('Did Beijing warn Moscow? Tell us');
+    expect(swapActors('What does China want?')).toBeUndefined();
   });
 
   it('answers "tell me more" with a related entry on the same passage', async () => {

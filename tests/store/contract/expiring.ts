@@ -54,7 +54,7 @@ export function expiringContract(fresh: Fresh): void {
   describe('conversation contexts', () => {
     it('keeps a conversation context across a restart, and another process sees it', async () => {
       const { store, another } = await fresh(at());
-      const context = { entryId: 'trade-value-2023', suggestions: ['paper-author'], at: '2024-03-01T10:00:00.000Z', language: 'fr' as const };
+      const context = { entryId: 'trade-value-2023', suggestions: ['paper-author'], at: '2024-03-01T10:00:00.000Z', language: 'fr' as const, asked: 'combien pèse le commerce ?' };
       await store.saveContext('slack:C1:1712.1', context);
       expect(await (await another(at())).context('slack:C1:1712.1')).toEqual(context);
       expect(await (await another(at())).context('slack:C1:other')).toBeUndefined();
