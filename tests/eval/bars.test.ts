@@ -84,7 +84,7 @@ describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (lang
 // scored but never tuned on), and complete new questions asked mid-conversation (built from the
 // train sets by newQuestionCases). Same rule: measured, minus the margin (one exchange or more).
 const FOLLOW_UP_MEASURED = {
-  dev: { right: 0.647, wrong: 0.162 },
+  dev: { right: 0.676, wrong: 0.162 },
   newQuestion: { right: 0.902, wrong: 0.024 },
 } as const;
 

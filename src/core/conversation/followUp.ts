@@ -7,8 +7,9 @@
  * entry with a reason or a date); the other trap is forcing context on a new, complete question.
  * So a short text is read twice, alone and together with the previous question, and `choose`'s
  * rules decide; read alone, it may answer only when it says enough of its own or lands near the
- * previous entry. After a "did you mean" with no entry picked, a leaning text gets the same
- * suggestions again rather than an answer found out of context.
+ * previous entry. After a "did you mean" with no entry picked, a leaning text read with the
+ * question asked is answered when that lands on one of the suggestions, and otherwise gets the
+ * same suggestions again rather than an answer found out of context.
  */
 import { entryIn } from '../answer/compose.js';
 import type { Bot } from '../bot.js';
@@ -103,7 +104,7 @@ export function resolveFollowUp(bot: Bot, question: Question | string, context: 
   const previous = live.entryId === undefined ? undefined : bot.knowledge.entries.find((e) => e.id === live.entryId);
   if (previous) return afterAnswer(bot, question, previous, language, live.asked);
   const offered = live.suggestions.flatMap((id) => bot.knowledge.entries.find((e) => e.id === id) ?? []);
-  return offered.length > 0 ? afterSuggestions(bot, question, offered, language) : { answer: bot.ask(question), followUp: false };
+  return offered.length > 0 ? afterSuggestions(bot, question, offered, language, live.asked) : { answer: bot.ask(question), followUp: false };
 }
 
 /** The follow-up as the matcher should read it: in a French or German conversation, with its language as the hint. */
@@ -248,12 +249,17 @@ function neighbourWithMoreOf(bot: Bot, own: string, previous: Entry, shifted: An
 }
 
 /** `question` asked right after the bot offered `offered` ("did you mean"), none of them picked. */
-function afterSuggestions(bot: Bot, question: Question | string, offered: readonly Entry[], language: Language): Reply {
+function afterSuggestions(bot: Bot, question: Question | string, offered: readonly Entry[], language: Language, asked: string | undefined): Reply {
   const text = typeof question === 'string' ? question : question.text;
-  const alone = bot.explain(reading(question, language)(text));
+  const as = reading(question, language);
+  const alone = bot.explain(as(text));
   const { folded: f, own, words } = parts(text);
   if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: alone.answer, followUp: false };
-  if (alone.answer.decision === 'answer' && standsAlone(bot, own, around(bot, offered), entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
+  const context = around(bot, offered);
+  if (alone.answer.decision === 'answer' && standsAlone(bot, own, context, entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
+  // Read with the question the suggestions were for: an answer among them (or near one) is what was meant.
+  const together = asked === undefined ? undefined : bot.explain(as(`${text} ${asked}`), { anyQuestionType: WHY.test(f) }).answer;
+  if (together?.decision === 'answer' && offered.some((e) => e.id === together.entry?.id)) return { answer: { ...together, question: text }, followUp: true };
   // "Why did it get better?" about what the bot could not place: offer the same entries again.
   const again = bot.suggestEntries(text, offered.map((e) => e.id), language);
   return again ? { answer: again, followUp: true } : { answer: alone.answer, followUp: false };

@@ -45,6 +45,17 @@ describe('follow-up questions', () => {
     expect(why.answer.suggestions.map((e) => e.id)).toEqual(first.answer.suggestions.map((e) => e.id));
   });
 
+  it('after a "did you mean", answers a follow-up that, read with the question asked, lands on one of the suggestions', async () => {
+    const { say } = setup();
+    const first = await say('Does the author think Beijing has any interest in Russia continuing its military operations in Ukraine?', 'w');
+    expect(first.answer.decision).toBe('suggest');
+    expect(first.answer.suggestions.map((e) => e.id)).toContain('china-interest-in-prolonged-war');
+    expect(bot.ask('why would it?').entry?.id).not.toBe('china-interest-in-prolonged-war');
+    const why = await say('why would it?', 'w');
+    expect(why.followUp).toBe(true);
+    expect(why.answer.entry?.id).toBe('china-interest-in-prolonged-war');
+  });
+
   it('moves to the neighbouring entry the follow-up asks about instead of repeating the last one', async () => {
     const { say } = setup();
     expect((await say('By how much did European exports to China rise by 2022?', 'x')).answer.entry?.id).toBe('eu-exports-to-china-growth');
