@@ -5,16 +5,16 @@
  * digest's language. The entry's question and answer come localised from the bot; quotes stay
  * verbatim English, with the language's note that they quote the English original.
  */
+import { LABELS } from '../lang/labels.js';
 import { CORE_STRINGS } from '../lang/strings.js';
 import type { Language } from '../lang/languages.js';
 import type { ChannelActivity, Digest } from './compose.js';
 
+/** The digest's own words; "Sources" and "Read the paper" are the answers' (LABELS), the same on every surface. */
 export interface DigestStrings {
   readonly title: string;
   readonly insight: string;
   readonly yesterday: string;
-  readonly sources: string;
-  readonly readPaper: string;
   /** "Asked here yesterday" as one sentence. */
   activity(a: ChannelActivity): string;
 }
@@ -25,8 +25,6 @@ const EN: DigestStrings = {
   title: 'EU-China digest',
   insight: 'Insight of the day',
   yesterday: 'Asked here yesterday',
-  sources: 'Sources',
-  readPaper: 'Read the paper',
   activity: (a) => {
     const parts = [count(a.questions, 'question', 'questions')];
     if (a.mostAsked) parts.push(`most asked: "${a.mostAsked.question}" (${count(a.mostAsked.count, 'time', 'times')})`);
@@ -39,8 +37,6 @@ const FR: DigestStrings = {
   title: 'Digest UE-Chine',
   insight: 'L’éclairage du jour',
   yesterday: 'Demandé ici hier',
-  sources: 'Sources',
-  readPaper: 'Lire le document',
   activity: (a) => {
     const parts = [count(a.questions, 'question', 'questions')];
     if (a.mostAsked) parts.push(`la plus posée : « ${a.mostAsked.question} » (${count(a.mostAsked.count, 'fois', 'fois')})`);
@@ -53,8 +49,6 @@ const DE: DigestStrings = {
   title: 'EU-China-Digest',
   insight: 'Erkenntnis des Tages',
   yesterday: 'Gestern hier gefragt',
-  sources: 'Quellen',
-  readPaper: 'Das Papier lesen',
   activity: (a) => {
     const parts = [count(a.questions, 'Frage', 'Fragen')];
     if (a.mostAsked) parts.push(`am häufigsten: „${a.mostAsked.question}“ (${a.mostAsked.count}-mal)`);
@@ -86,13 +80,14 @@ export function quotesNote(language: Language): string | undefined {
 export function renderDigestText(d: Digest): string {
   const { insight } = d;
   const words = digestStrings(d.language);
+  const labels = LABELS[d.language];
   const lines = [digestTitle(d.day, d.language), '', `${words.insight}: ${insight.entry?.question ?? insight.question}`, insight.text];
   if (insight.citations.length > 0) {
     const note = quotesNote(d.language);
-    lines.push('', `${words.sources}:${note ? ` (${note})` : ''}`);
+    lines.push('', `${labels.sources}:${note ? ` (${note})` : ''}`);
     insight.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.location}: "${c.quote}"`));
     const url = insight.citations[0]?.url;
-    if (url) lines.push(`  ${words.readPaper}: ${url}`);
+    if (url) lines.push(`  ${labels.readPaper}: ${url}`);
   }
   if (d.yesterday) lines.push('', `${words.yesterday}: ${activityText(d.yesterday, d.language)}`);
   return lines.join('\n');
