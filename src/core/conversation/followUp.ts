@@ -15,6 +15,7 @@ import { entryIn } from '../answer/compose.js';
 import type { Bot } from '../bot.js';
 import type { Language } from '../lang/languages.js';
 import { fold } from '../text/normalize.js';
+import { NEXT, nextInPaper } from './paperOrder.js';
 import { CONTINUES, REVERSE, swapActors, turnsAround } from './turnAround.js';
 import type { Answer, Entry, Question } from '../types.js';
 
@@ -153,7 +154,7 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const text = typeof question === 'string' ? question : question.text;
   const as = reading(question, language);
   const { folded, own, words } = parts(text);
-  const next = MORE.test(folded) ? moreAbout(bot, previous, language) : undefined;
+  const next = sequel(bot, folded, previous, language);
   if (next) return { answer: { ...next, question: text }, followUp: true };
   if (words > MAX_FOLLOW_UP_WORDS) return { answer: bot.ask(as(text)), followUp: false };
   const alone = bot.explain(as(text)).answer;
@@ -296,6 +297,14 @@ function moreAbout(bot: Bot, previous: Entry, language: Language): Answer | unde
   const samePassage = related.filter((e) => e.citations.some((c) => paragraphs.has(c.paragraphId)));
   const next = samePassage[0] ?? related[0];
   return next ? bot.answerEntry(next.id, language) : undefined;
+}
+
+/** "Tell me more": a related entry; "and then?": the entry that comes next in the paper (else as "tell me more"). */
+function sequel(bot: Bot, folded: string, previous: Entry, language: Language): Answer | undefined {
+  if (MORE.test(folded)) return moreAbout(bot, previous, language);
+  if (!NEXT.test(folded)) return undefined;
+  const next = nextInPaper(bot.knowledge, previous);
+  return next ? bot.answerEntry(next.id, language) : moreAbout(bot, previous, language);
 }
 
 /** Whether the follow-up names something the previous entry never mentions ("and the EU?"). */

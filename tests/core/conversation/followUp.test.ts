@@ -83,6 +83,16 @@ describe('follow-up questions', () => {
     expect(swapActors('What does China want?')).toBeUndefined();
   });
 
+  it('answers "and then?" with the entry that comes next in the paper', async () => {
+    const { say } = setup();
+    expect((await say("how were relations between stalin's ussr and mao's china in the early 1950s", 'h')).answer.entry?.id).toBe('socialist-fraternity-stalin-mao');
+    const then = await say('and then?', 'h');
+    expect(then.followUp).toBe(true);
+    expect(then.answer.entry?.id).toBe('relations-sour-1960-1980');
+    const next = await say('and after that?', 'h');
+    expect(next.answer.entry?.id).toBe('gorbachev-deng-improvement');
+  });
+
   it('answers "tell me more" with a related entry on the same passage', async () => {
     const { say } = setup();
     await say('How much was trade between Russia and China worth in 2023?');
