@@ -173,7 +173,7 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const shifted = repeats ? neighbourWithMoreOf(bot, own, previous, bot.explain(pair, { ...options, exclude: [previous.id] }).answer) : undefined;
   const aloneEntry = alone.decision === 'answer' ? entryOf(bot, alone) : undefined;
   const complete = !CONTINUES.test(folded) && !POINTS_BACK.test(folded) && own.split(' ').filter((w) => w.length > 1).length >= 2;
-  const readings: Readings = { alone, together, aloneEntry, shifted, repeats, novel: novelTerms(bot, own, context), complete };
+  const readings: Readings = { alone, together, aloneEntry, shifted, repeats, novel: novelTerms(bot, own, context), complete, leans: LEANS.test(folded) };
   return choose(bot, text, previous, language, readings, standsAlone(bot, own, context, aloneEntry));
 }
 
@@ -202,6 +202,8 @@ interface Readings {
   readonly novel: number;
   /** It reads as a question of its own: two words of its own, no "and ..." and nothing pointing back ("it", "that"). */
   readonly complete: boolean;
+  /** It starts like a follow-up ("and", "why", "what about") or points back ("it", "that"). */
+  readonly leans: boolean;
 }
 
 /**
@@ -214,7 +216,9 @@ interface Readings {
  *    exports to the eu?" after the EU's exports): the neighbour;
  * 4. together it answers, and alone does not stand (standsAlone) or is less sure: together;
  * 5. alone it stands: alone;
- * 6. together it suggests: that suggestion; an answer alone that does not stand: a suggestion.
+ * 6. together it suggests and the text leans (LEANS): that suggestion; an answer alone that does
+ *    not stand: a suggestion; else the text alone ("what is the weather on Mars?" is declined,
+ *    not offered the last entry).
  */
 function choose(bot: Bot, text: string, previous: Entry, language: Language, r: Readings, aloneOk: boolean): Reply {
   const moved = r.shifted && bot.answerEntry(r.shifted.id, language);
@@ -223,7 +227,7 @@ function choose(bot: Bot, text: string, previous: Entry, language: Language, r: 
   const sure = (a: Answer): number => (a.decision === 'answer' ? a.confidence : -1);
   if (r.together.decision === 'answer' && (!aloneOk || sure(r.together) >= sure(r.alone))) return { answer: { ...r.together, question: text }, followUp: true };
   if (aloneOk || (r.complete && r.alone.decision === 'answer')) return { answer: r.alone, followUp: false };
-  if (r.together.decision === 'suggest') return { answer: { ...r.together, question: text }, followUp: true };
+  if (r.together.decision === 'suggest' && r.leans) return { answer: { ...r.together, question: text }, followUp: true };
   return { answer: r.alone.decision === 'answer' ? suggestInstead(bot, text, r.alone, language) : r.alone, followUp: false };
 }
 

@@ -93,6 +93,15 @@ describe('follow-up questions', () => {
     expect(next.answer.entry?.id).toBe('gorbachev-deng-improvement');
   });
 
+  it('declines an unrelated question after a French answer, in English, without offering the last entry', async () => {
+    const { say } = setup();
+    expect((await say('Qui est l’auteur de cette note ?', 'm')).answer.language).toBe('fr');
+    const mars = await say('What is the weather like on Mars tomorrow?', 'm');
+    expect(mars.answer.decision).toBe('decline');
+    expect(mars.answer.language).toBe('en');
+    expect(mars.followUp).toBe(false);
+  });
+
   it('answers "tell me more" with a related entry on the same passage', async () => {
     const { say } = setup();
     await say('How much was trade between Russia and China worth in 2023?');
