@@ -85,7 +85,8 @@ function cycles() {
   return found;
 }
 
-const adapters = [...new Set(all.filter((f) => f.startsWith('src/adapters/')).map((f) => f.split('/')[2]))].sort();
+// An adapter is a folder of src/adapters (a file beside them, such as profiles.ts, is shared by them).
+const adapters = [...new Set(all.filter((f) => f.startsWith('src/adapters/') && f.split('/').length > 3).map((f) => f.split('/')[2]))].sort();
 const perAdapter = Object.fromEntries(
   adapters.map((a) => {
     const group = all.filter((f) => f.startsWith(`src/adapters/${a}/`));
