@@ -1,8 +1,9 @@
 /**
- * What the replica tests share: `npm start`'s entry point spawned as a child process on one
+ * What the replica tests share: `npm start`'s entry point (`node dist/main.js`; dist/ is built
+ * from today's source once per run by tests/helpers/buildSetup.ts) spawned as a child process on one
  * PostgreSQL schema (each replica with its own fake Slack Web API, so every post can be traced to
- * the process that made it), its JSON log lines kept from the first one, `npm run digest` as a
- * child process, and seeding subscriptions in a zone whose local day does not change during the
+ * the process that made it), its JSON log lines kept from the first one, `npm run digest`'s code
+ * (dist/cli/digest.js) as a child process, and seeding subscriptions in a zone whose local day does not change during the
  * test. Everything listens on 127.0.0.1; every wait is bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { openPostgresStore } from '../../src/store/postgres/store.js';
 import { localDateTime } from '../../src/core/digest/time.js';
 import { fakeClock } from '../core/digest/fakes.js';
+import { distScript } from '../helpers/cli.js';
 import type { FakeSlackApi } from '../helpers/slackFakeApi.js';
 import { asObject, TEST_SIGNING_SECRET } from '../helpers/slackRequests.js';
 
@@ -58,9 +60,9 @@ export function killLeftovers(): void {
   for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-/** Starts `src/main.ts` (what `npm start` runs, through tsx so it is today's source) with `env`. */
+/** Starts `node dist/main.js` (what `npm start` runs) with `env`. */
 export function startReplica(env: NodeJS.ProcessEnv): Replica {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [distScript('src/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(proc);
   const logs: LogRecord[] = [];
   const waiters = new Set<() => void>();
@@ -102,10 +104,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `npm run digest -- <args>` (tsx src/cli/digest.ts) with `env`; killed after `timeoutMs`. */
+/** Runs src/cli/digest.ts (`npm run digest -- <args>`) compiled, `node dist/cli/digest.js <args>`, with `env`; killed after `timeoutMs`. */
 export function runDigestCli(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const child = spawn(process.execPath, [distScript('src/cli/digest.ts'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     running.push(child);
     let stdout = '';
     let stderr = '';

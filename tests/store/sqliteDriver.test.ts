@@ -152,7 +152,8 @@ describe('what the process prints', () => {
   it('a process that opens the store, writes and exits prints nothing on stderr and exits 0', () => {
     const script = [
       "import { openSqliteStore } from './src/store/sqlite.ts';",
-      `const store = openSqliteStore({ dataDir: ${JSON.stringify(join(tempDir(), 'data'))} });`,
+      // flushMs 1: each awaited question is still its own commit, without waiting 100 ms for each.
+      `const store = openSqliteStore({ dataDir: ${JSON.stringify(join(tempDir(), 'data'))}, questionLog: { flushMs: 1 } });`,
       "await store.subscribe({ platform: 'slack', channel: 'slack:C1', time: '09:00', timeZone: 'UTC' });",
       "for (let i = 0; i < 200; i++) await store.logQuestion({ at: new Date(), platform: 'slack', question: 'q' + i, decision: 'answer', confidence: 1 });",
       'console.log((await store.questions({})).length);',
