@@ -57,9 +57,13 @@ describe('npm run digest -- run-due with Slack configured', { timeout: 60_000 },
       expect(shownText(post)).toMatch(/\*Insight of the day:\* .+/);
       expect(shownText(post)).toMatch(/(?:paragraph \d+ of \d+|Footnote \d+)\*: “[^”]+” <https:[^|]+\|Read the paper>/);
     }
-    // Paced per workspace to stay under Slack's limits: both channels are in the token's team, one post every 210 ms.
+    // Paced per workspace to stay under Slack's limits: both channels are in the token's team, one
+    // post sent every 210 ms (exact instants: tests/core/digest/pacing.test.ts, on a fake clock).
+    // Here, in a real process, only that it is paced at all: unpaced, the two posts (3 at once are
+    // allowed) arrive within a few ms; arrival times carry each request's own delay, and under load
+    // the first request (a new connection) has arrived up to 60 ms late, hence the room.
     const [first, second] = posts;
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(190);
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(100);
 
     expect(await runDue('2024-03-31T07:01:00Z')).toBe('run-due at 2024-03-31T07:01:00.000Z: 0 sent, 0 failed, 0 unsubscribed\n');
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
