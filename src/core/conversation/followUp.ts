@@ -61,16 +61,15 @@ const MORE = new RegExp(
     '|dis m en plus|dites m en plus|dis moi en plus|dites moi en plus|raconte m en plus|racontez m en plus|en savoir plus|plus de details|encore|la suite|continuez|developpe|developpez|quoi d autre|autre chose|et encore' +
     '|erzahl mehr|erzahl mir mehr|erzaehl mehr|erzaehl mir mehr|erzahlen sie mehr|erzahlen sie mir mehr|mehr|mehr dazu|mehr details|weiter|und weiter|was noch|noch mehr|genauer|was sonst noch)$',
 );
-/** Words that make a short question lean on the previous one. */
 /** Words that point back at what was just said ("is it still in force?", "who said that?"). */
 const POINTS_BACK = /\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|one|ca|cela|il|elle|ils|elles|es|dies|er|damals)\b/;
+/** Words that make a short question lean on the previous one. */
 const LEANS = new RegExp(
   '^(?:and|but|so|what about|how about|why|when|where|who|how|is that|was that|did|does|do|is|was|were|are|can|could|which' +
     '|et|mais|donc|alors|quid|qu en est il|pourquoi|quand|ou|qui|comment|combien|est ce|c etait|lequel|laquelle' +
     '|und|aber|also|was ist mit|wie steht es mit|warum|wieso|weshalb|wann|wo|wer|wie|ist das|war das)\\b' +
     '|\\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|so|ca|cela|il|elle|ils|elles|es|das|dies|er|damals)\\b',
 );
-
 /** The single words of LEANS and WHY, and articles: what a follow-up says besides its subject. */
 const LEAN_WORDS = new Set(
   [LEANS.source, 'the a an le la l les un une die der das den dem ein eine']
@@ -262,7 +261,7 @@ function afterSuggestions(bot: Bot, question: Question | string, offered: readon
   if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: alone.answer, followUp: false };
   const context = around(bot, offered);
   if (alone.answer.decision === 'answer' && standsAlone(bot, own, context, entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
-  // Read with the question the suggestions were for: an answer among them (or near one) is what was meant.
+  // Read with the question the suggestions were for: an answer that is one of them is what was meant.
   const together = asked === undefined ? undefined : bot.explain(as(`${text} ${asked}`), { anyQuestionType: WHY.test(f) }).answer;
   if (together?.decision === 'answer' && offered.some((e) => e.id === together.entry?.id)) return { answer: { ...together, question: text }, followUp: true };
   // "Why did it get better?" about what the bot could not place: offer the same entries again.
