@@ -13,24 +13,15 @@
  */
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { tempDir } from '../tests/core/digest/fakes.js';
 import { startFakeSlackApi } from '../tests/helpers/slackFakeApi.js';
 import { fixtureJson, signature, TEST_SIGNING_SECRET, withEvent } from '../tests/helpers/slackRequests.js';
-import { compare, report, type Contestant, type Plan } from './lib/compare.js';
+import { compare, planFromArgs, report, type Contestant } from './lib/compare.js';
 import type { ReplyTimes } from './lib/load.js';
 import { buildIfStale, loggedQuestions, startBare, startBot, type Target } from './lib/processes.js';
 import { evalQuestions } from './lib/questions.js';
 
-const { values } = parseArgs({
-  options: {
-    events: { type: 'string', default: '3000' },
-    concurrency: { type: 'string', default: '20' },
-    rate: { type: 'string', default: '300' },
-    warmup: { type: 'string', default: '500' },
-  },
-});
-const plan: Plan = { events: Number(values.events), concurrency: Number(values.concurrency), rate: Number(values.rate), warmup: Number(values.warmup) };
+const plan = planFromArgs();
 const loadAvgAtStart = loadavg();
 const questions = evalQuestions();
 const base = fixtureJson('app_mention.json');

@@ -5,6 +5,7 @@
  * measured under the same machine load. Builds the one JSON object the bench prints.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { closedLoop, openLoop, percentile, round, type PhaseResult, type ReplyTimes, type Shot } from './load.js';
 import type { Target } from './processes.js';
 
@@ -13,6 +14,20 @@ export interface Plan {
   readonly events: number;
   readonly concurrency: number;
   readonly rate: number;
+}
+
+/** The plan from the command line: `--events 3000 --concurrency 20 --rate 300 --warmup 500` (the defaults). */
+export function planFromArgs(args: readonly string[] = process.argv.slice(2)): Plan {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      events: { type: 'string', default: '3000' },
+      concurrency: { type: 'string', default: '20' },
+      rate: { type: 'string', default: '300' },
+      warmup: { type: 'string', default: '500' },
+    },
+  });
+  return { events: Number(values.events), concurrency: Number(values.concurrency), rate: Number(values.rate), warmup: Number(values.warmup) };
 }
 
 export interface Contestant {

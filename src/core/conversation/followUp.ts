@@ -62,13 +62,15 @@ const MORE = new RegExp(
     '|erzahl mehr|erzahl mir mehr|erzaehl mehr|erzaehl mir mehr|erzahlen sie mehr|erzahlen sie mir mehr|mehr|mehr dazu|mehr details|weiter|und weiter|was noch|noch mehr|genauer|was sonst noch)$',
 );
 /** Words that point back at what was just said ("is it still in force?", "who said that?"). */
-const POINTS_BACK = /\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|one|ca|cela|il|elle|ils|elles|es|dies|er|damals)\b/;
+const BACK_WORDS = 'it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|ca|cela|il|elle|ils|elles|es|dies|er|damals';
+/** Pointing back, for a question of its own: also "the 1950 one". */
+const POINTS_BACK = new RegExp(`\\b(?:${BACK_WORDS}|one)\\b`);
 /** Words that make a short question lean on the previous one. */
 const LEANS = new RegExp(
   '^(?:and|but|so|what about|how about|why|when|where|who|how|is that|was that|did|does|do|is|was|were|are|can|could|which' +
     '|et|mais|donc|alors|quid|qu en est il|pourquoi|quand|ou|qui|comment|combien|est ce|c etait|lequel|laquelle' +
     '|und|aber|also|was ist mit|wie steht es mit|warum|wieso|weshalb|wann|wo|wer|wie|ist das|war das)\\b' +
-    '|\\b(?:it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|so|ca|cela|il|elle|ils|elles|es|das|dies|er|damals)\\b',
+    `|\\b(?:${BACK_WORDS}|so|das)\\b`,
 );
 /** The single words of LEANS and WHY, and articles: what a follow-up says besides its subject. */
 const LEAN_WORDS = new Set(
@@ -121,16 +123,20 @@ function parts(text: string): { readonly folded: string; readonly own: string; r
   return { folded, own: words.filter((w) => !LEAN_WORDS.has(w)).join(' '), words: words.length };
 }
 
-/** What the conversation's entries say, as the English index reads it: a follow-up's words are new or not against it. */
-interface Around {
+/** A follow-up's own words read against what the conversation's entries say (English index), once per follow-up. */
+interface Against {
   readonly entries: readonly Entry[];
-  readonly terms: ReadonlySet<string>;
+  /** How many of its own words the entries never use. */
+  readonly novel: number;
+  /** It names something the entries never mention ("and the EU?"); "pourquoi", "wann" are no names. */
+  readonly newSubject: boolean;
 }
 
-const around = (bot: Bot, entries: readonly Entry[]): Around => ({ entries, terms: bot.terms(entries.flatMap(entryText).join(' ')) });
-
-/** How many of the follow-up's own words the conversation's entries never use. */
-const novelTerms = (bot: Bot, own: string, context: Around): number => [...bot.terms(own)].filter((t) => !context.terms.has(t)).length;
+function against(bot: Bot, own: string, entries: readonly Entry[]): Against {
+  const terms = bot.terms(entries.flatMap(entryText).join(' '));
+  const unused = (words: ReadonlySet<string>): string[] => [...words].filter((t) => !terms.has(t));
+  return { entries, novel: unused(bot.terms(own)).length, newSubject: unused(bot.names(own)).length > 0 };
+}
 
 /**
  * Whether a short text read on its own may be answered with `entry` although the conversation
@@ -139,9 +145,8 @@ const novelTerms = (bot: Bot, own: string, context: Around): number => [...bot.t
  * it?" after the publisher: its president). A bare "since when?" or "what year?" answered alone
  * would pick any entry with a date.
  */
-function standsAlone(bot: Bot, own: string, context: Around, entry: Entry | undefined): boolean {
-  if (!entry) return false;
-  return novelTerms(bot, own, context) >= MIN_NOVEL_TERMS || [...bot.names(own)].some((t) => !context.terms.has(t)) || context.entries.some((a) => near(a, entry));
+function standsAlone(context: Against, entry: Entry | undefined): boolean {
+  return entry !== undefined && (context.novel >= MIN_NOVEL_TERMS || context.newSubject || context.entries.some((a) => near(a, entry)));
 }
 
 /**
@@ -159,11 +164,10 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const alone = bot.explain(as(text)).answer;
   const reversed = language === 'en' ? turnedAround(bot, as, folded, alone, text, asked) : undefined;
   if (reversed) return { answer: { ...reversed, question: text }, followUp: true };
-  const context = around(bot, [previous]);
-  // A new subject the previous entry never mentions ("and the EU?") must not get that entry back;
-  // only the follow-up's own words can name one ("pourquoi", "wann" are no names). "Why?" asks
-  // for the reason the entry gives, if it gives one.
-  const options = { exclude: introducesSubject(bot, own, context) ? [previous.id] : [], anyQuestionType: WHY.test(folded) };
+  const context = against(bot, own, [previous]);
+  // A new subject the previous entry never mentions ("and the EU?") must not get that entry back.
+  // "Why?" asks for the reason the entry gives, if it gives one.
+  const options = { exclude: context.newSubject ? [previous.id] : [], anyQuestionType: WHY.test(folded) };
   // The last question as the asker wrote it and as the bot showed it (so the pair also reads in the answer's language).
   const pair = as(`${text} ${asked === undefined ? '' : `${asked} `}${entryIn(previous, language).question}`);
   const together = bot.explain(pair, options).answer;
@@ -172,8 +176,8 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const shifted = repeats ? neighbourWithMoreOf(bot, own, previous, bot.explain(pair, { ...options, exclude: [previous.id] }).answer) : undefined;
   const aloneEntry = alone.decision === 'answer' ? entryOf(bot, alone) : undefined;
   const complete = !CONTINUES.test(folded) && !POINTS_BACK.test(folded) && own.split(' ').filter((w) => w.length > 1).length >= 2;
-  const readings: Readings = { alone, together, aloneEntry, shifted, repeats, novel: novelTerms(bot, own, context), complete, leans: LEANS.test(folded) };
-  return choose(bot, text, previous, language, readings, standsAlone(bot, own, context, aloneEntry));
+  const readings: Readings = { alone, together, aloneEntry, shifted, repeats, novel: context.novel, complete, leans: LEANS.test(folded) };
+  return choose(bot, text, previous, language, readings, standsAlone(context, aloneEntry));
 }
 
 /**
@@ -259,8 +263,7 @@ function afterSuggestions(bot: Bot, question: Question | string, offered: readon
   const alone = bot.explain(as(text));
   const { folded: f, own, words } = parts(text);
   if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: alone.answer, followUp: false };
-  const context = around(bot, offered);
-  if (alone.answer.decision === 'answer' && standsAlone(bot, own, context, entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
+  if (alone.answer.decision === 'answer' && standsAlone(against(bot, own, offered), entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
   // Read with the question the suggestions were for: an answer that is one of them is what was meant.
   const together = asked === undefined ? undefined : bot.explain(as(`${text} ${asked}`), { anyQuestionType: WHY.test(f) }).answer;
   if (together?.decision === 'answer' && offered.some((e) => e.id === together.entry?.id)) return { answer: { ...together, question: text }, followUp: true };
@@ -308,11 +311,6 @@ function sequel(bot: Bot, folded: string, previous: Entry, language: Language): 
   if (!NEXT.test(folded)) return undefined;
   const next = nextInPaper(bot.knowledge, previous);
   return next ? bot.answerEntry(next.id, language) : moreAbout(bot, previous, language);
-}
-
-/** Whether the follow-up names something the previous entry never mentions ("and the EU?"). */
-function introducesSubject(bot: Bot, followUp: string, context: Around): boolean {
-  return [...bot.names(followUp)].some((t) => !context.terms.has(t));
 }
 
 /** The context to remember after `answer`. */
