@@ -116,11 +116,14 @@ function reading(question: Question | string, language: Language): (t: string) =
   return (t) => (typeof question === 'string' && language === 'en' ? t : { ...(typeof question === 'string' ? {} : question), text: t, ...hint });
 }
 
-/** The follow-up folded, politeness dropped, and its own words (what it says besides "and", "why", "it"...). */
+/**
+ * The follow-up folded, politeness dropped, and its own words (what it says besides "and", "why",
+ * "it"...; "the other way round" says nothing of its own: it only turns the last question around).
+ */
 function parts(text: string): { readonly folded: string; readonly own: string; readonly words: number } {
   const folded = fold(text).replace(POLITE, '');
   const words = folded.split(' ').filter((w) => w !== '');
-  return { folded, own: words.filter((w) => !LEAN_WORDS.has(w)).join(' '), words: words.length };
+  return { folded, own: REVERSE.test(folded) ? '' : words.filter((w) => !LEAN_WORDS.has(w)).join(' '), words: words.length };
 }
 
 /** A follow-up's own words read against what the conversation's entries say (English index), once per follow-up. */

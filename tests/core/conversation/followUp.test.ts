@@ -76,6 +76,13 @@ describe('follow-up questions', () => {
     expect((await say('and china to russia?', 's')).answer.entry?.id).toBe('chinese-exports-manufactured-goods');
   });
 
+  it('never answers "and the other way round?" alone when the last question has nothing to turn around', async () => {
+    const { say } = setup();
+    expect((await say('when was the paper published?', 'o')).answer.entry?.id).toBe('paper-date');
+    expect(bot.ask('and the other way round?').decision).toBe('answer');
+    expect((await say('and the other way round?', 'o')).answer.decision).not.toBe('answer');
+  });
+
   it('swaps the first two actors form for form, and leaves "us" alone', () => {
     expect(swapActors("Is China Russia's leading trading partner?")).toBe("Is Russia China's leading trading partner?");
     expect(swapActors('by how much did eu exports to china grow')).toBe('by how much did China exports to Europe grow');
