@@ -43,7 +43,7 @@ const NAMED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'entity', 'wher
 export function candidatesFor(query: string, deps: DecideDeps): Candidate[] {
   const found = deps.matcher.search(query, DESIGN.rivalDepth);
   const asked = deps.questionType ? deps.questionType(query) : questionType(deps.matcher.rewrite(query));
-  const vague = found.information < DESIGN.minInformation;
+  const vague = found.information < (deps.questionType ? DESIGN.minInformationTranslated : DESIGN.minInformation);
   const words = deps.notes.size > 0 ? deps.matcher.terms(query) : new Set<string>();
   // A note applies only to a question that asks for its missing detail (see NotGivenNote.specific).
   const applies = (id: string): boolean => {

@@ -55,6 +55,12 @@ export interface DecisionModel {
 export const DESIGN = {
   /** Minimum sum of IDF over the question's known words; below it the question is vague. */
   minInformation: 1,
+  /**
+   * The same in French and German, whose indexes hold no quotes or paragraphs (those are English):
+   * their common words ("UE", "Chine") are rarer there, so each carries more IDF. "Que pense l'UE de
+   * la Chine ?" sums 1.07 where "what does the EU think of China?" sums 0.63.
+   */
+  minInformationTranslated: 1.2,
   /** How many ranked entries are searched for the best rival. */
   rivalDepth: 8,
   /** How many "did you mean" entries at most. */

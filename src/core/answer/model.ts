@@ -10,18 +10,18 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.1,
-  weights: { score: 3.3432, lead: 2.4397, missingNames: -2.1735, unknownShare: -2.1547, coverage: 1.0893 },
-  bias: -1.7607,
-  answerAt: 0.83,
+  weights: { score: 3.3549, lead: 2.4288, missingNames: -2.1745, unknownShare: -2.1519, coverage: 1.0964 },
+  bias: -1.7701,
+  answerAt: 0.82,
   suggestAt: 0.26,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.25,
-  weights: { score: 2.3217, lead: 3.0193, missingNames: -0.4361, unknownShare: -2.7622, coverage: 0.1999 },
-  bias: -0.8318,
-  answerAt: 0.9,
+  lengthBoost: 0.1,
+  weights: { score: 3.5208, lead: 1.8362, missingNames: -0.3276, unknownShare: -2.9481, coverage: 1.241 },
+  bias: -1.715,
+  answerAt: 0.81,
   suggestAt: 0.16,
 };
 

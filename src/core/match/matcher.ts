@@ -182,11 +182,13 @@ export class Matcher {
     const best = new Float64Array(this.entries.length);
     this.scorePhrases(terms, total, best);
     this.scoreAnswers(terms, total, best);
-    const ranked: { index: number; score: number }[] = [];
-    best.forEach((score, index) => {
-      if (score > 0) ranked.push({ index, score: Math.min(1, score) });
+    const ranked: { index: number; score: number; raw: number }[] = [];
+    best.forEach((raw, index) => {
+      if (raw > 0) ranked.push({ index, score: Math.min(1, raw), raw });
     });
-    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    // Ranked by the uncapped score: two entries that both reach 1 are still told apart by word order
+    // ("la Chine exporte quoi vers la Russie ?" matches the pairs of one of them only).
+    ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
     const required = this.requiredNames(words, names);
     const known = terms.filter((t): t is { term: string; idf: number } => t.term !== undefined && !t.term.includes('>'));
     const knownWeight = known.reduce((sum, t) => sum + t.idf, 0);

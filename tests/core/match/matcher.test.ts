@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { Matcher } from '../../../src/core/match/matcher.js';
+import { createBot } from '../../../src/core/bot.js';
 import { fold } from '../../../src/core/text/normalize.js';
 import { entry } from '../../helpers/knowledge.js';
 
@@ -36,6 +37,25 @@ describe('Matcher', () => {
 
   it('applies aliases on both sides: Kremlin and New Silk Road find the BRI entry', () => {
     expect(ids('did the kremlin gain from the new silk road')[0]).toBe('bri');
+  });
+
+  it('ranks two entries that both reach the score cap by their uncapped scores, so word order still tells them apart', () => {
+    // In French both export entries match every word of these questions and reach the cap of 1;
+    // only word pairs ("chin>export", "russi>export") tell which way the trade goes. Ranked by the
+    // capped score, the entry listed first in the file won the tie, the wrong way round for one of them.
+    const bot = createBot({ knowledge: loadKnowledge('knowledge') });
+    const cases = [
+      ['La Chine exporte quoi vers la Russie ?', 'chinese-exports-manufactured-goods'],
+      ['La Russie exporte quoi vers la Chine ?', 'russian-exports-raw-materials'],
+      ['China exportiert was nach Russland?', 'chinese-exports-manufactured-goods'],
+      ['Russland exportiert was nach China?', 'russian-exports-raw-materials'],
+    ] as const;
+    for (const [q, id] of cases) {
+      const [first, second] = bot.explain(q).candidates;
+      expect(first?.ranked.score, q).toBe(1);
+      expect(second?.ranked.score, q).toBeGreaterThan(0.99);
+      expect(first?.ranked.entry.id, q).toBe(id);
+    }
   });
 
   it('corrects typos with fuse.js', () => {
