@@ -59,6 +59,8 @@ export interface ExplainOptions {
   readonly anyQuestionType?: boolean;
   /** Answer in this language, whatever the text looks like (a follow-up keeps its conversation's). */
   readonly language?: Language;
+  /** Read the question in that language's index only, never trying the others (calibration fits each language's model on its own index). */
+  readonly ownIndexOnly?: boolean;
 }
 
 export interface BotDeps {
@@ -100,7 +102,7 @@ export function createBot(deps: BotDeps): Bot {
     if (kind) return { answer: own.compose.smalltalk(text, kind), candidates: [], reason: `small talk (${kind})`, language: own.language };
     const first = explainIn(own, text, options);
     // An English text stays English: the other indexes are for questions written in their languages.
-    if (first.answer.decision === 'answer' || (own.language === 'en' && detected.by === 'text')) return first;
+    if (first.answer.decision === 'answer' || options.ownIndexOnly === true || (own.language === 'en' && detected.by === 'text')) return first;
     return elsewhere(first, own, detected.by === 'default', options) ?? first;
   };
   /** Weak in its own language: people mix languages ("c'est quoi le de-risking"), and short texts mislead detection. */

@@ -12,7 +12,7 @@ import { evaluateFollowUps, loadFollowUps, newQuestionCases } from './followups.
 // To move a bar: measure, then set it to the measured value minus MARGIN, in the same commit as
 // the change that earned it, quoting the figures in the commit message.
 const MARGIN = 0.02;
-const MEASURED = { answerableRight: 0.855, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.01 };
+const MEASURED = { answerableRight: 0.851, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.01 };
 const BARS = {
   answerableRight: MEASURED.answerableRight - MARGIN,
   unanswerableNotAnswered: MEASURED.unanswerableNotAnswered - MARGIN,
@@ -53,8 +53,8 @@ describe('the development set', () => {
 // French and German dev sets (tests/eval/<lang>/dev), same rule: measured, minus the margin (the
 // sets are smaller, so the margin is one of their questions or more). Moved with the change that earned it.
 const LANGUAGE_MEASURED = {
-  fr: { answerableRight: 0.844, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
-  de: { answerableRight: 0.767, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.013, minQuestions: 80 },
+  fr: { answerableRight: 0.867, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
+  de: { answerableRight: 0.8, unanswerableNotAnswered: 0.95, wrongShareOfAll: 0.025, minQuestions: 80 },
 } as const;
 
 describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (language, measured) => {
@@ -84,13 +84,15 @@ describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (lang
 // scored but never tuned on), and complete new questions asked mid-conversation (built from the
 // train sets by newQuestionCases). Same rule: measured, minus the margin (one exchange or more).
 const FOLLOW_UP_MEASURED = {
-  dev: { right: 0.676, wrong: 0.191 },
+  dev: { right: 0.647, wrong: 0.176 },
   newQuestion: { right: 0.902, wrong: 0.012 },
 } as const;
 
 describe('follow-ups', () => {
   const bot = createBot({ knowledge: loadKnowledge('knowledge') });
-  const train = readdirSync(join(EVAL_DIR, 'followups')).filter((f) => f.startsWith('train')).flatMap((f) => loadFollowUps(f.replace(/\.jsonl$/, '')));
+  // In the order `npm run eval` reads them (names sorted without ".jsonl"), so both build the same cases.
+  const names = readdirSync(join(EVAL_DIR, 'followups')).filter((f) => f.startsWith('train')).map((f) => f.replace(/\.jsonl$/, ''));
+  const train = names.sort().flatMap((name) => loadFollowUps(name));
   const sets = { dev: loadFollowUps('dev'), newQuestion: newQuestionCases(train, loadSet('train')) };
 
   it.each(Object.entries(sets))('keep their bars: %s', async (name, cases) => {
