@@ -32,6 +32,8 @@ export interface DecideDeps {
   readonly byId: ReadonlyMap<string, Entry>;
   /** The kind of question asked, in the engine's language (default: English question words). */
   readonly questionType?: (text: string) => QuestionType | undefined;
+  /** Below this sum of IDF a question is vague (`DESIGN.minInformation`, or its translated-index value). */
+  readonly minInformation: number;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -43,7 +45,7 @@ const NAMED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'entity', 'wher
 export function candidatesFor(query: string, deps: DecideDeps): Candidate[] {
   const found = deps.matcher.search(query, DESIGN.rivalDepth);
   const asked = deps.questionType ? deps.questionType(query) : questionType(deps.matcher.rewrite(query));
-  const vague = found.information < (deps.questionType ? DESIGN.minInformationTranslated : DESIGN.minInformation);
+  const vague = found.information < deps.minInformation;
   const words = deps.notes.size > 0 ? deps.matcher.terms(query) : new Set<string>();
   // A note applies only to a question that asks for its missing detail (see NotGivenNote.specific).
   const applies = (id: string): boolean => {

@@ -6,7 +6,7 @@
 import { entryIn } from './compose.js';
 import { answerComposer, type Composer } from './compose.js';
 import type { DecideDeps } from './decide.js';
-import type { DecisionModel } from './features.js';
+import { DESIGN, type DecisionModel } from './features.js';
 import { notGivenEntries, notGivenNotes } from './notGiven.js';
 import type { Language } from '../lang/languages.js';
 import { PROFILES } from '../lang/profiles.js';
@@ -50,7 +50,8 @@ export function buildEngine(knowledge: Knowledge, language: Language, options: E
   const compose = answerComposer(knowledge, byId, language);
   // English question words are read after typo correction and aliases ("whn" -> "when"); French and German as written.
   const questionType = english ? undefined : (text: string): QuestionType | undefined => questionTypeIn(language, text);
-  const deps: DecideDeps = { matcher, model: options.model, compose, types, notes, byId, ...(questionType ? { questionType } : {}) };
+  const minInformation = english ? DESIGN.minInformation : DESIGN.minInformationTranslated;
+  const deps: DecideDeps = { matcher, model: options.model, compose, types, notes, byId, minInformation, ...(questionType ? { questionType } : {}) };
   return { language, matcher, deps, compose };
 }
 
