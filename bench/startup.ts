@@ -7,9 +7,12 @@
  * same way (bench/bare-sdk.mjs: both SDKs, HTTP, /healthz, nothing of ours), so the figures say
  * what the bot adds to what the SDKs cost on this machine now. The three are run in turn, RUNS
  * rounds, so a change of load hits all three alike; medians and ratios, no targets asserted.
+ * A fourth entry, `unindexed`, is the same compiled code run from a copy of dist/ and build/ without
+ * build/index-cache/, so it builds every matcher index at start-up as the bot did before the index
+ * was built ahead of time: what the prebuilt index saves, measured in the same run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { startFakeSlackApi } from '../tests/helpers/slackFakeApi.js';
@@ -17,7 +20,8 @@ import { tempDir } from '../tests/core/digest/fakes.js';
 
 /** Rounds (BENCH_RUNS, default 5). */
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-const ENTRIES = { compiled: ['dist/main.js'], bare: ['bench/bare-sdk.mjs'], tsx: ['--import', 'tsx', 'src/main.ts'] } as const;
+const UNINDEXED = 'build/bench-unindexed';
+const ENTRIES = { compiled: ['dist/main.js'], unindexed: [`${UNINDEXED}/dist/main.js`], bare: ['bench/bare-sdk.mjs'], tsx: ['--import', 'tsx', 'src/main.ts'] } as const;
 type Entry = keyof typeof ENTRIES;
 
 const freePort = (): Promise<number> =>
@@ -70,28 +74,35 @@ interface Figures {
 
 /** RUNS rounds of every entry in turn; the median time and RSS of each. */
 async function measure(apiUrl: string): Promise<Record<Entry, Figures>> {
-  const runs: Record<Entry, { ms: number; rssMb: number }[]> = { compiled: [], bare: [], tsx: [] };
+  const runs: Record<Entry, { ms: number; rssMb: number }[]> = { compiled: [], unindexed: [], bare: [], tsx: [] };
   const entries = Object.keys(ENTRIES) as Entry[];
   for (let i = 0; i < RUNS; i++) for (const entry of entries) runs[entry].push(await once(ENTRIES[entry], apiUrl));
   const figures = (r: { ms: number; rssMb: number }[]): Figures => ({ healthzMs: round(median(r.map((x) => x.ms))), rssMb: round(median(r.map((x) => x.rssMb))), runsMs: r.map((x) => round(x.ms)) });
-  return { compiled: figures(runs.compiled), bare: figures(runs.bare), tsx: figures(runs.tsx) };
+  return { compiled: figures(runs.compiled), unindexed: figures(runs.unindexed), bare: figures(runs.bare), tsx: figures(runs.tsx) };
 }
 
 if (spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+// The copy without the prebuilt indexes (its code looks for build/index-cache/ next to its own dist/).
+rmSync(UNINDEXED, { recursive: true, force: true });
+cpSync('dist', `${UNINDEXED}/dist`, { recursive: true });
+for (const dir of ['wordlists', 'knowledge-cache']) cpSync(`build/${dir}`, `${UNINDEXED}/build/${dir}`, { recursive: true });
 const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
 const api = await startFakeSlackApi();
-const { compiled, bare, tsx } = await measure(api.apiUrl);
+const { compiled, unindexed, bare, tsx } = await measure(api.apiUrl);
 await api.close();
+rmSync(UNINDEXED, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({
   node: process.version,
   runs: RUNS,
   loadavg: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
   adapters: ['slack-http', 'teams-local'],
   compiled: { entry: 'node dist/main.js', ...compiled },
+  unindexed: { entry: `node ${UNINDEXED}/dist/main.js (no build/index-cache/: every index built at start-up)`, ...unindexed },
   bare: { entry: 'node bench/bare-sdk.mjs (Bolt + botbuilder, nothing else)', ...bare },
   tsx: { entry: 'node --import tsx src/main.ts', ...tsx },
   ratio: {
     compiledToBare: { healthzMs: round(compiled.healthzMs / bare.healthzMs), rssMb: round(compiled.rssMb / bare.rssMb) },
+    compiledToUnindexed: { healthzMs: round(compiled.healthzMs / unindexed.healthzMs), rssMb: round(compiled.rssMb / unindexed.rssMb) },
     tsxToCompiled: { healthzMs: round(tsx.healthzMs / compiled.healthzMs), rssMb: round(tsx.rssMb / compiled.rssMb) },
   },
   targets: { healthzMs: 1000, rssMb: 120 },

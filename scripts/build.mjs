@@ -5,7 +5,8 @@
 // after `npm ci` (whose prepare already built) starts at once, and a start after editing src/
 // never runs yesterday's code. dist/ is emptied first, so a source file deleted from src/ leaves no
 // stale module behind. --words does the word lists only (`npm run wordlists`, the tests' setup).
-// Last, the knowledge YAML is parsed into build/knowledge-cache/ (scripts/knowledge-cache.mjs).
+// Then the knowledge YAML is parsed into build/knowledge-cache/ (scripts/knowledge-cache.mjs), and
+// last each language's matcher index is built into build/index-cache/ (scripts/index-cache.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,3 +54,7 @@ const KNOWLEDGE_MANIFEST = 'build/knowledge-cache/manifest.json';
 if (!process.argv.includes('--words') && (!ifStale || isStale(KNOWLEDGE_MANIFEST, ['knowledge', 'scripts/knowledge-cache.mjs']))) {
   run(['scripts/knowledge-cache.mjs'], 'parsing the knowledge ahead of time');
 }
+// Then each language's matcher index, built by the compiled code (content-addressed alike: scripts/index-cache.mjs).
+const INDEX_MANIFEST = 'build/index-cache/manifest.json';
+const INDEX_INPUTS = [OUT, 'knowledge', WORDS_MANIFEST, 'scripts/index-cache.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
+if (!process.argv.includes('--words') && (!ifStale || isStale(INDEX_MANIFEST, INDEX_INPUTS))) run(['scripts/index-cache.mjs'], 'building the matcher indexes ahead of time');

@@ -11,7 +11,8 @@ import { notGivenEntries, notGivenNotes } from './notGiven.js';
 import type { Language } from '../lang/languages.js';
 import { PROFILES } from '../lang/profiles.js';
 import { questionTypeIn } from '../lang/questionTypes.js';
-import { DEFAULT_MATCHER_OPTIONS, Matcher, type MatcherData, type MatcherOptions } from '../match/matcher.js';
+import { cachedMatcher } from '../match/indexCache.js';
+import { DEFAULT_MATCHER_OPTIONS, type Matcher, type MatcherData, type MatcherOptions } from '../match/matcher.js';
 import { answerTypes, type QuestionType } from '../text/questionType.js';
 import type { Entry, Knowledge } from '../types.js';
 
@@ -27,8 +28,8 @@ export interface EngineOptions {
   readonly matcher?: MatcherOptions;
 }
 
-/** The engine for `language`, or undefined when no entry is translated into it. */
-export function buildEngine(knowledge: Knowledge, language: Language, options: EngineOptions, types: ReadonlyMap<string, ReadonlySet<QuestionType>>): Engine | undefined {
+/** What the matcher of `language` indexes: its entries (with the "does not say" ones) and its data; undefined when none is translated. */
+export function matcherInputs(knowledge: Knowledge, language: Language): { entries: readonly Entry[]; indexed: Entry[]; data: MatcherData } | undefined {
   const english = language === 'en';
   const entries = english ? knowledge.entries : knowledge.entries.filter((e) => e.translations?.[language]).map((e) => entryIn(e, language));
   if (entries.length === 0) return undefined;
@@ -44,7 +45,17 @@ export function buildEngine(knowledge: Knowledge, language: Language, options: E
       ? { paragraphs: knowledge.paragraphs }
       : { indexQuotes: false, nameTexts: [...knowledge.paragraphs.map((p) => p.text), ...knowledge.entries.map((e) => e.answer)] }),
   };
-  const matcher = new Matcher([...entries, ...notGivenEntries(entries)], data, options.matcher ?? DEFAULT_MATCHER_OPTIONS);
+  return { entries, indexed: [...entries, ...notGivenEntries(entries)], data };
+}
+
+/** The engine for `language`, or undefined when no entry is translated into it. */
+export function buildEngine(knowledge: Knowledge, language: Language, options: EngineOptions, types: ReadonlyMap<string, ReadonlySet<QuestionType>>): Engine | undefined {
+  const inputs = matcherInputs(knowledge, language);
+  if (!inputs) return undefined;
+  const english = language === 'en';
+  // Restored from build/index-cache/ when `npm run build` indexed exactly these inputs (indexCache.ts).
+  const matcher = cachedMatcher(inputs.indexed, inputs.data, options.matcher ?? DEFAULT_MATCHER_OPTIONS);
+  const entries = inputs.entries;
   const notes = notGivenNotes(entries, (t) => matcher.terms(t));
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const compose = answerComposer(knowledge, byId, language);

@@ -27,29 +27,49 @@ export interface Correction {
 
 /** Corrects unknown words to the closest vocabulary term, or undefined when none is close. */
 export class FuzzyVocabulary {
+  /** fuse.js per first letter, each made on the first word it must correct (most letters never are). */
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
   private readonly vocabulary: ReadonlySet<string>;
-  /** Vocabulary by its letters with doubled letters single ("borrell" -> "borel"). */
-  private readonly bySqueezed = new Map<string, string>();
+  /** Vocabulary by its letters with doubled letters single ("borrell" -> "borel"); made on the first search. */
+  private bySqueezed: Map<string, string> | undefined;
+  /** The vocabulary by first letter, in vocabulary order; made on the first search. */
+  private byLetter: Map<string, string[]> | undefined;
 
   constructor(
     vocabulary: Iterable<string>,
     private readonly options: FuzzyOptions = DEFAULT_FUZZY_OPTIONS,
   ) {
+    // Only the set is made here: start-up restores a prebuilt index and need not pay for typo
+    // correction before the first typo.
     this.vocabulary = new Set(vocabulary);
-    for (const term of this.vocabulary) if (!this.bySqueezed.has(squeeze(term))) this.bySqueezed.set(squeeze(term), term);
-    const byLetter = new Map<string, string[]>();
-    for (const term of this.vocabulary) {
-      if (term.length < options.minLength - 1 || !/^[a-z]/.test(term)) continue;
-      const key = term.charAt(0);
-      const list = byLetter.get(key) ?? [];
-      list.push(term);
-      byLetter.set(key, list);
+  }
+
+  private squeezed(word: string): string | undefined {
+    if (!this.bySqueezed) {
+      this.bySqueezed = new Map();
+      for (const term of this.vocabulary) if (!this.bySqueezed.has(squeeze(term))) this.bySqueezed.set(squeeze(term), term);
     }
-    for (const [letter, terms] of byLetter) {
-      this.buckets.set(letter, new Fuse(terms, { includeScore: true, threshold: options.threshold, ignoreLocation: true }));
+    return this.bySqueezed.get(squeeze(word));
+  }
+
+  private bucket(letter: string): Fuse<string> | undefined {
+    const made = this.buckets.get(letter);
+    if (made) return made;
+    if (!this.byLetter) {
+      this.byLetter = new Map();
+      for (const term of this.vocabulary) {
+        if (term.length < this.options.minLength - 1 || !/^[a-z]/.test(term)) continue;
+        const list = this.byLetter.get(term.charAt(0)) ?? [];
+        list.push(term);
+        this.byLetter.set(term.charAt(0), list);
+      }
     }
+    const terms = this.byLetter.get(letter);
+    if (!terms) return undefined;
+    const fuse = new Fuse(terms, { includeScore: true, threshold: this.options.threshold, ignoreLocation: true });
+    this.buckets.set(letter, fuse);
+    return fuse;
   }
 
   /** The best correction for `word`, cached; undefined when nothing is within the threshold. */
@@ -68,11 +88,11 @@ export class FuzzyVocabulary {
     // "robot" -> "root" or "nato" -> "nation" that Bitap scores as close. Bitap counts a swap of
     // two letters as two errors, so short swapped words ("raod") are looked up directly.
     const allowed = word.length >= this.options.twoEditsFrom ? 2 : 1;
-    const candidates = (this.buckets.get(word.charAt(0))?.search(word, { limit: 5 }) ?? []).map((r) => r.item);
+    const candidates = (this.bucket(word.charAt(0))?.search(word, { limit: 5 }) ?? []).map((r) => r.item);
     candidates.push(...swaps(word).filter((w) => this.vocabulary.has(w)));
     // A letter typed once instead of twice, or twice instead of once ("borel", "comission"), is
     // allowed one edit more.
-    const undoubled = this.bySqueezed.get(squeeze(word));
+    const undoubled = this.squeezed(word);
     let best: Correction | undefined;
     const consider = (item: string, limit: number): void => {
       const d = editDistance(word, item, limit);

@@ -9,6 +9,7 @@ import type { Entry } from '../types.js';
 import { aliasRewriter, createTokenizer, MAX_MATCH_CHARS, type Tokenizer } from '../text/normalize.js';
 import { ENGLISH, type TextProfile } from '../text/profile.js';
 import { FuzzyVocabulary } from './fuzzy.js';
+import { restoreIndex, snapshotIndex, type IndexState, type MatcherIndex, type Phrase } from './indexData.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatcherData, type MatcherOptions } from './options.js';
 import { properNouns } from './properNouns.js';
 import { commonPrefix, MIN_ROOT } from './roots.js';
@@ -39,12 +40,6 @@ export interface ScoredEntry {
   readonly coverage: number;
   /** The names, years and figures of the question that the entry never mentions (stemmed). */
   readonly missing: readonly string[];
-}
-
-interface Phrase {
-  readonly entryIndex: number;
-  /** Sum of IDF over the phrase's distinct tokens. */
-  readonly weight: number;
 }
 
 interface QueryTerm {
@@ -88,6 +83,7 @@ export class Matcher {
     private readonly entries: readonly Entry[],
     normalizer: MatcherData,
     private readonly options: MatcherOptions = DEFAULT_MATCHER_OPTIONS,
+    prebuilt?: MatcherIndex,
   ) {
     const profile = normalizer.profile ?? ENGLISH;
     const fold = profile.fold;
@@ -97,24 +93,40 @@ export class Matcher {
     this.rewriteAliases = aliasRewriter(normalizer.aliases, fold);
     this.stopwords = new Set(normalizer.stopwords.map(fold));
     this.neutral = new Set((normalizer.neutralNames ?? []).flatMap((n) => this.tokenize(n)).map(profile.stem));
-    const texts = [...(normalizer.paragraphs ?? []).map((p) => p.text), ...(normalizer.nameTexts ?? []), ...entries.flatMap((e) => [e.answer, ...this.quotesOf(e)])];
-    for (const w of properNouns(texts, this.stopwords, profile)) this.properNouns.add(w);
+    if (prebuilt) restoreIndex(prebuilt, this.state());
+    else this.build(normalizer);
+    this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
+    this.accumulator = new Float64Array(this.phrases.length);
+    this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
+  }
+
+  /** The index built from the entries and the paper (the work a prebuilt index saves at start-up). */
+  private build(normalizer: MatcherData): void {
+    const texts = [...(normalizer.paragraphs ?? []).map((p) => p.text), ...(normalizer.nameTexts ?? []), ...this.entries.flatMap((e) => [e.answer, ...this.quotesOf(e)])];
+    for (const w of properNouns(texts, this.stopwords, this.profile)) this.properNouns.add(w);
     // An alias for a name is a name too: "ursula von der leyen" -> "vonderleyen".
     for (const a of normalizer.aliases) {
-      const canonical = fold(a.canonical);
-      const named = a.variants.some((v) => this.properNouns.has(fold(v).split(' ')[0] ?? ''));
+      const canonical = this.profile.fold(a.canonical);
+      const named = a.variants.some((v) => this.properNouns.has(this.profile.fold(v).split(' ')[0] ?? ''));
       if (named && !canonical.includes(' ')) this.properNouns.add(canonical);
     }
     const paragraphText = new Map((normalizer.paragraphs ?? []).flatMap((p) => (p.id === undefined ? [] : [[p.id, p.text] as const])));
     const phraseTokens = this.collectTokens(paragraphText);
-    this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.buildPhrases(phraseTokens);
-    this.accumulator = new Float64Array(this.phrases.length);
     for (const a of normalizer.aliases) this.learn([a.canonical, ...a.variants].join(' '));
     // Stop words are known words and correction targets too ("anyting" -> "anything"); real
     // English words are never corrected at all (see correctSpelling), so "life" stays "life".
     normalizer.stopwords.forEach((w) => this.learn(w));
-    this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
+  }
+
+  private state(): IndexState {
+    const { phrases, postings, bagPostings, paragraphPostings, idf, known, entryBags, properNouns } = this;
+    return { phrases, postings, bagPostings, paragraphPostings, idf, known, entryBags, properNouns };
+  }
+
+  /** The index as plain JSON-ready data, in insertion order: `new Matcher(..., index)` restores it exactly. */
+  index(): MatcherIndex {
+    return snapshotIndex(this.state());
   }
 
   private quotesOf(e: Entry): string[] {
