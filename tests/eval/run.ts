@@ -2,7 +2,8 @@
  * `npm run eval`: for each evaluation set (train, dev, fresh; `--set dev` for one) in each language (en, fr, de; `--lang fr` for one), the share of
  * answerable questions answered right / wrong / only suggested / declined, and of unanswerable ones
  * not answered / answered, per category and overall, plus wrong answers as a share of all
- * questions. `--failures` lists what went wrong, `--json` prints the figures as JSON,
+ * questions. `--failures` lists what went wrong, `--json` prints the figures as JSON, `--file F`
+ * keeps only the questions of the set file F,
  * `--baseline` adds the naive fuse.js baseline.
  */
 import { createBot } from '../../src/core/bot.js';
@@ -35,6 +36,8 @@ function isUnanswerableCategory(category: string): boolean {
 const args = process.argv.slice(2);
 const chosen = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1] as SetKind] : []));
 const langs = args.flatMap((a, i) => (a === '--lang' && args[i + 1] ? [args[i + 1] ?? ''] : []));
+// `--file fresh-11.jsonl`: only the questions of that file of each set (a new fresh set scored on its own).
+const files = args.flatMap((a, i) => (a === '--file' && args[i + 1] ? [args[i + 1] ?? ''] : []));
 const kinds = chosen.length > 0 ? chosen : SET_KINDS;
 const knowledge = loadKnowledge('knowledge');
 const bot = createBot({ knowledge });
@@ -46,7 +49,7 @@ const json: Record<string, unknown> = {};
 const runs = (langs.length > 0 ? langs : EVAL_LANGUAGES).flatMap((lang) => kinds.map((kind) => ({ lang, kind, dir: setDir(lang, kind) })));
 for (const { lang, kind, dir } of runs) {
   if (!existsSync(dir)) continue;
-  const cases = loadSet(dir);
+  const cases = loadSet(dir).filter((c) => files.length === 0 || files.includes(c.file));
   if (cases.length === 0) continue;
   const report = evaluate(cases, project);
   const name = lang === 'en' ? kind : `${lang}-${kind}`;
