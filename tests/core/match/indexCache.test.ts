@@ -36,9 +36,11 @@ describe('the matcher index built ahead of time', () => {
     const { indexed, data } = inputsOf(language);
     const dir = testTempDir('index-cache-');
     const key = writeCachedIndex(indexed, data, DEFAULT_MATCHER_OPTIONS, dir);
-    expect(readCachedIndex(dir, key)).toBeDefined();
+    const cached = readCachedIndex(dir, key);
+    expect(cached).toBeDefined();
     const fresh = new Matcher(indexed, data, DEFAULT_MATCHER_OPTIONS);
-    const restored = cachedMatcher(indexed, data, DEFAULT_MATCHER_OPTIONS, dir);
+    // Restored, not built: the prebuilt index is all it has.
+    const restored = new Matcher(indexed, data, DEFAULT_MATCHER_OPTIONS, cached);
     expect(restored.index()).toEqual(fresh.index());
     const questions = loadSet(setDir(language, 'dev')).map((c) => c.q);
     expect(questions.length).toBeGreaterThan(50);
@@ -55,7 +57,12 @@ describe('the matcher index built ahead of time', () => {
     expect(indexKey(edited, data, DEFAULT_MATCHER_OPTIONS)).not.toBe(key);
     expect(indexKey(indexed, data, { ...DEFAULT_MATCHER_OPTIONS, pairWeight: 0.2 })).not.toBe(key);
     expect(indexKey(indexed, { ...data, profile: inputsOf('fr').data.profile }, DEFAULT_MATCHER_OPTIONS)).not.toBe(key);
-    // The edited set is built, not served the old index: its new phrasing is found.
+    // cachedMatcher serves what the file under the key holds (here, planted: the edited set's index)...
+    writeFileSync(join(dir, `${key}.json`), JSON.stringify(new Matcher(edited, data, DEFAULT_MATCHER_OPTIONS).index()));
+    expect(cachedMatcher(indexed, data, DEFAULT_MATCHER_OPTIONS, dir).search('zanzibar semiconductors').entries[0]?.entry.id).toBe(first.id);
+    expect(new Matcher(indexed, data, DEFAULT_MATCHER_OPTIONS).search('zanzibar semiconductors').entries[0]?.entry.id).not.toBe(first.id);
+    writeCachedIndex(indexed, data, DEFAULT_MATCHER_OPTIONS, dir);
+    // ...and the edited set is built, not served the old index: its new phrasing is found.
     expect(cachedMatcher(edited, data, DEFAULT_MATCHER_OPTIONS, dir).search('zanzibar semiconductors').entries[0]?.entry.id).toBe(first.id);
     writeFileSync(join(dir, `${key}.json`), readFileSync(join(dir, `${key}.json`), 'utf8').slice(0, 1000));
     expect(readCachedIndex(dir, key)).toBeUndefined();
