@@ -103,11 +103,14 @@ export function createBot(deps: BotDeps): Bot {
     const first = explainIn(own, text, options);
     // An English text stays English: the other indexes are for questions written in their languages.
     if (first.answer.decision === 'answer' || options.ownIndexOnly === true || (own.language === 'en' && detected.by === 'text')) return first;
-    return elsewhere(first, own, detected.by === 'default', options) ?? first;
+    // A text read as French or German may borrow the paper's English ("c'est quoi le de-risking"),
+    // not the third language: on the French and German train sets that try answered 2 wrong, none right.
+    const tries = detected.by === 'text' ? ['en' as const] : languages;
+    return elsewhere(first, own, tries, detected.by === 'default', options) ?? first;
   };
   /** Weak in its own language: people mix languages ("c'est quoi le de-risking"), and short texts mislead detection. */
-  const elsewhere = (first: Explanation, own: Engine, guessed: boolean, options: ExplainOptions): Explanation | undefined => {
-    for (const other of languages.map(engineFor)) {
+  const elsewhere = (first: Explanation, own: Engine, tries: readonly Language[], guessed: boolean, options: ExplainOptions): Explanation | undefined => {
+    for (const other of tries.filter((l) => languages.includes(l)).map(engineFor)) {
       if (other === own) continue;
       const tried = explainIn(other, first.answer.question, options);
       if (tried.answer.decision !== 'answer' && !(first.answer.decision === 'decline' && tried.answer.decision === 'suggest')) continue;

@@ -64,3 +64,19 @@ describe('the other languages tried before declining', () => {
     expect(e.answer.suggestions.map((s) => s.id)).not.toContain('paper-issn');
   });
 });
+
+describe('which other languages are tried', () => {
+  it('tries only English for a text read as French, never German (train: that try answered wrongly)', () => {
+    for (const q of ["En quelle année a eu lieu l'appel Xi–Zelensky du 26 avril ?", 'Quel traité sert de base aux relations russo-chinoises, et il date de quand ?']) {
+      const e = bot.explain(q);
+      expect(e.reason, q).not.toMatch(/matched in de/);
+      expect(e.language, q).toBe('fr');
+    }
+  });
+
+  it('still tries every language when the text gave no language (a short French question defaulted to English)', () => {
+    const e = bot.explain('auteur ?');
+    expect(e.reason).toMatch(/matched in fr, asked in en/);
+    expect(e.answer).toMatchObject({ decision: 'answer', entry: { id: 'paper-author' } });
+  });
+});

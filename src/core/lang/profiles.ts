@@ -9,6 +9,7 @@ import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
 import { fold, foldGerman } from '../text/fold.js';
 import { ENGLISH, ENGLISH_LEXICON, type Lexicon, type TextProfile } from '../text/profile.js';
+import { remembered } from '../text/remembered.js';
 import { wordList } from '../text/wordlists.js';
 import type { Language } from './languages.js';
 
@@ -33,7 +34,7 @@ function wordListLexicon(has: (w: string) => boolean): Lexicon {
 }
 
 function snowball(stem: (w: string) => string): (word: string) => string {
-  return (word) => (word.length > 3 && /^[a-z]+$/.test(word) ? stem(word) : word);
+  return remembered((word) => (word.length > 3 && /^[a-z]+$/.test(word) ? stem(word) : word));
 }
 
 const FRENCH: TextProfile = {

@@ -13,6 +13,7 @@ import { restoreIndex, snapshotIndex, type IndexState, type MatcherIndex, type P
 import { DEFAULT_MATCHER_OPTIONS, type MatcherData, type MatcherOptions } from './options.js';
 import { properNouns } from './properNouns.js';
 import { commonPrefix, MIN_ROOT } from './roots.js';
+import { topK } from './topK.js';
 
 export { DEFAULT_MATCHER_OPTIONS, type MatcherData, type MatcherOptions } from './options.js';
 
@@ -59,6 +60,10 @@ export class Matcher {
   private readonly phrases: Phrase[] = [];
   private readonly postings = new Map<string, number[]>();
   private accumulator = new Float64Array(0);
+  /** Per-entry scratch of `search` (reused: allocating three arrays a question showed in profiles). */
+  private readonly scores: Float64Array;
+  private readonly bagScores: Float64Array;
+  private readonly paragraphScores: Float64Array;
   /** Token -> indices of the entries whose whole vocabulary (or answer) holds it. */
   private readonly bagPostings = new Map<string, number[]>();
   /** Token -> indices of the entries whose cited paragraphs hold it (and their own vocabulary does not). */
@@ -97,6 +102,7 @@ export class Matcher {
     else this.build(normalizer);
     this.unknownIdf = options.unknownWeight * Math.log(1 + (entries.length + 0.5) / 0.5);
     this.accumulator = new Float64Array(this.phrases.length);
+    [this.scores, this.bagScores, this.paragraphScores] = [0, 1, 2].map(() => new Float64Array(entries.length)) as [Float64Array, Float64Array, Float64Array];
     this.fuzzy = new FuzzyVocabulary(this.known, options.fuzzy);
   }
 
@@ -191,21 +197,18 @@ export class Matcher {
     const unknown = terms.reduce((sum, t) => sum + (t.term === undefined ? t.idf : 0), 0);
     if (total === 0) return { entries: [], words: wordCount, information, unknownShare: 0 };
     const unknownShare = Math.min(1, unknown / (unknown + information || 1));
-    const best = new Float64Array(this.entries.length);
+    const best = this.scores.fill(0);
     this.scorePhrases(terms, total, best);
     this.scoreAnswers(terms, total, best);
-    const ranked: { index: number; score: number; raw: number }[] = [];
-    best.forEach((raw, index) => {
-      if (raw > 0) ranked.push({ index, score: Math.min(1, raw), raw });
-    });
     // Ranked by the uncapped score: two entries that both reach 1 are still told apart by word order
     // ("la Chine exporte quoi vers la Russie ?" matches the pairs of one of them only).
-    ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
+    const ranked = topK(best, limit);
     const required = this.requiredNames(words, names);
     const known = terms.filter((t): t is { term: string; idf: number } => t.term !== undefined && !t.term.includes('>'));
     const knownWeight = known.reduce((sum, t) => sum + t.idf, 0);
-    const entries = ranked.slice(0, limit).flatMap(({ index, score }) => {
+    const entries = ranked.flatMap((index) => {
       const entry = this.entries[index];
+      const score = Math.min(1, best[index] ?? 0);
       const bag = this.entryBags[index];
       const missing = [...required].filter((n) => !bag?.has(n));
       const missingFigures = missing.filter((n) => /^\d/.test(n)).length;
@@ -362,12 +365,12 @@ export class Matcher {
   }
 
   private scoreAnswers(terms: readonly QueryTerm[], total: number, best: Float64Array): void {
-    const bagMatched = new Float64Array(this.entries.length);
+    const bagMatched = this.bagScores.fill(0);
     for (const t of terms) {
       if (t.term === undefined) continue;
       for (const i of this.bagPostings.get(t.term) ?? []) bagMatched[i] = (bagMatched[i] ?? 0) + t.idf;
     }
-    const paragraphMatched = new Float64Array(this.entries.length);
+    const paragraphMatched = this.paragraphScores.fill(0);
     for (const t of terms) {
       if (t.term === undefined) continue;
       for (const i of this.paragraphPostings.get(t.term) ?? []) paragraphMatched[i] = (paragraphMatched[i] ?? 0) + t.idf;

@@ -1,11 +1,14 @@
 /**
- * The matcher's folding, in a module of its own with no imports: the word lists under
- * build/wordlists/ are folded by scripts/wordlists.ts with these very functions, so a list and the
- * questions looked up in it can never be folded two ways.
+ * The matcher's folding, in a module of its own (importing only the pure remembered.ts): the word
+ * lists under build/wordlists/ are folded by scripts/wordlists.ts with these very functions, so a
+ * list and the questions looked up in it can never be folded two ways.
  */
+import { remembered } from './remembered.js';
 
 /** Case, accent and punctuation folding; digits grouped as written. Pure, never throws. */
-export function fold(input: string): string {
+export const fold: (input: string) => string = remembered(foldText, 1000);
+
+function foldText(input: string): string {
   return input
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -6,6 +6,7 @@
 import { stemmer } from 'stemmer';
 import { isCapitalisedWord, isCommonLowerCaseWord, isCommonWord, isEnglishWord } from './dictionary.js';
 import { fold } from './normalize.js';
+import { remembered } from './remembered.js';
 
 /** Word lists of one language, all on folded lower-case words. */
 export interface Lexicon {
@@ -37,8 +38,6 @@ export const ENGLISH_LEXICON: Lexicon = {
 };
 
 /** Porter stem for words; numbers and short words are kept as they are. */
-export function englishStem(word: string): string {
-  return word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
-}
+export const englishStem: (word: string) => string = remembered((word) => (word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word));
 
 export const ENGLISH: TextProfile = { language: 'en', fold, stem: englishStem, lexicon: ENGLISH_LEXICON };

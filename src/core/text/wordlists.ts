@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { WordListError } from '../errors.js';
+import { remembered } from './remembered.js';
 
 /** The lists: English dictionary, SUBTLEX-US forms in common use, French and German dictionaries folded. */
 export const WORD_LIST_NAMES = ['en-words', 'en-spoken', 'fr-words', 'de-words'] as const;
@@ -49,25 +50,25 @@ function compareAt(word: string, text: string, start: number, end: number): numb
 
 /** A list over the text of a list file: binary search on character positions, each probe widened to its line. */
 export function sortedWordList(text: string): WordList {
-  return {
-    has(word) {
-      if (word.includes('\n')) return false;
-      // Invariant: lo is the start of a line, hi the start of a line or one past the end of the text.
-      let lo = 0;
-      let hi = text.length + 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
-        const newline = text.indexOf('\n', start);
-        const end = newline === -1 ? text.length : newline;
-        const order = compareAt(word, text, start, end);
-        if (order === 0) return true;
-        if (order < 0) hi = start;
-        else lo = end + 1;
-      }
-      return false;
-    },
+  // Each probe scans for line breaks; a question asks about the same few words several times.
+  const search = (word: string): boolean => {
+    if (word.includes('\n')) return false;
+    // Invariant: lo is the start of a line, hi the start of a line or one past the end of the text.
+    let lo = 0;
+    let hi = text.length + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+      const newline = text.indexOf('\n', start);
+      const end = newline === -1 ? text.length : newline;
+      const order = compareAt(word, text, start, end);
+      if (order === 0) return true;
+      if (order < 0) hi = start;
+      else lo = end + 1;
+    }
+    return false;
   };
+  return { has: remembered(search, 4000) };
 }
 
 /** Reads list `name` from `dir`; a missing or unreadable file is a WordListError naming the command to run. */
