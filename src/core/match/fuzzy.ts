@@ -5,6 +5,7 @@
  * question well under a millisecond.
  */
 import Fuse from 'fuse.js';
+import { remembered } from '../text/remembered.js';
 
 export interface FuzzyOptions {
   /** Words shorter than this are never corrected (too many near neighbours). */
@@ -29,7 +30,8 @@ export interface Correction {
 export class FuzzyVocabulary {
   /** fuse.js per first letter, each made on the first word it must correct (most letters never are). */
   private readonly buckets = new Map<string, Fuse<string>>();
-  private readonly cache = new Map<string, Correction | null>();
+  /** `search`, remembered: the same typo comes back in question after question. */
+  private readonly cached: (word: string) => Correction | undefined;
   private readonly vocabulary: ReadonlySet<string>;
   /** Vocabulary by its letters with doubled letters single ("borrell" -> "borel"); made on the first search. */
   private bySqueezed: Map<string, string> | undefined;
@@ -43,6 +45,7 @@ export class FuzzyVocabulary {
     // Only the set is made here: start-up restores a prebuilt index and need not pay for typo
     // correction before the first typo.
     this.vocabulary = new Set(vocabulary);
+    this.cached = remembered((word) => this.search(word), options.cacheSize);
   }
 
   private squeezed(word: string): string | undefined {
@@ -75,12 +78,7 @@ export class FuzzyVocabulary {
   /** The best correction for `word`, cached; undefined when nothing is within the threshold. */
   correct(word: string): Correction | undefined {
     if (word.length < this.options.minLength || !/^[a-z]+$/.test(word)) return undefined;
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached ?? undefined;
-    const found = this.search(word);
-    if (this.cache.size >= this.options.cacheSize) this.cache.clear();
-    this.cache.set(word, found ?? null);
-    return found;
+    return this.cached(word);
   }
 
   private search(word: string): Correction | undefined {

@@ -8,6 +8,7 @@
 import type { Entry } from '../types.js';
 import { aliasRewriter, createTokenizer, MAX_MATCH_CHARS, type Tokenizer } from '../text/normalize.js';
 import { ENGLISH, type TextProfile } from '../text/profile.js';
+import { remembered } from '../text/remembered.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { restoreIndex, snapshotIndex, type IndexState, type MatcherIndex, type Phrase } from './indexData.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatcherData, type MatcherOptions } from './options.js';
@@ -74,7 +75,7 @@ export class Matcher {
   /** Every folded word the knowledge set uses (entries, aliases, stop words): not typos. */
   private readonly known = new Set<string>();
   /** Unknown stem -> index word with the same root, or undefined (see sameRoot); a bounded cache. */
-  private readonly roots = new Map<string, string | undefined>();
+  private readonly roots = remembered((stem: string) => this.findRoot(stem), 5000);
   /** Each entry's whole vocabulary (phrasings, answer, quotes), stemmed: what it "mentions". */
   private readonly entryBags: Set<string>[] = [];
   /** Folded words written as proper nouns in the knowledge set (see properNouns.ts). */
@@ -321,9 +322,11 @@ export class Matcher {
    * start of at least `MIN_ROOT` letters that leaves at most two letters of the shorter word over.
    */
   private sameRoot(stem: string): string | undefined {
-    if (stem.length < MIN_ROOT || !/^[a-z]+$/.test(stem)) return undefined;
-    const cached = this.roots.get(stem);
-    if (cached !== undefined || this.roots.has(stem)) return cached;
+    return stem.length < MIN_ROOT || !/^[a-z]+$/.test(stem) ? undefined : this.roots(stem);
+  }
+
+  /** `sameRoot` for a stem of letters, scanning the whole index. */
+  private findRoot(stem: string): string | undefined {
     let best: string | undefined;
     let bestLength = 0;
     for (const term of this.idf.keys()) {
@@ -334,8 +337,6 @@ export class Matcher {
         bestLength = shared;
       }
     }
-    if (this.roots.size > 5000) this.roots.clear();
-    this.roots.set(stem, best);
     return best;
   }
 

@@ -3,7 +3,8 @@
  * talk and typo correction; each word stemmed for the search, the names and the terms, and looked
  * up in word lists that are searched in place (wordlists.ts). Profiles of `npm run bench` showed
  * that repetition as a third of a question's time, so these pure functions keep their recent
- * results.
+ * results; so do the matcher's root look-up and typo corrections (match/), the same few words
+ * coming back in question after question.
  */
 
 /**
