@@ -57,6 +57,13 @@ export interface ExplainOptions {
   readonly exclude?: readonly string[];
   /** Ignore the kind-of-question veto ("why?" after an answer asks for the reason its entry gives). */
   readonly anyQuestionType?: boolean;
+  /**
+   * The part of the text whose question words say what kind of answer is asked: a follow-up read
+   * together with the previous question asks what the follow-up asks ("which sectors exactly?" after
+   * "how many packages?" asks for no number), or, with no question word of its own, what the
+   * previous question asked.
+   */
+  readonly kindsFrom?: string;
   /** Answer in this language, whatever the text looks like (a follow-up keeps its conversation's). */
   readonly language?: Language;
   /** Read the question in that language's index only, never trying the others (calibration fits each language's model on its own index). */
@@ -142,7 +149,7 @@ export function createBot(deps: BotDeps): Bot {
 
 function explainIn(engine: Engine, text: string, options: ExplainOptions): Explanation {
   const excluded = new Set(options.exclude ?? []);
-  const candidates = candidatesFor(stripGreeting(text), engine.deps)
+  const candidates = candidatesFor(stripGreeting(text), engine.deps, options.kindsFrom)
     .filter((c) => !excluded.has(engine.deps.notes.get(c.ranked.entry.id)?.entry.id ?? c.ranked.entry.id))
     .map((c) => (options.anyQuestionType ? { ...c, vetoes: { ...c.vetoes, typeMismatch: false } } : c));
   return { ...decide(text, candidates, engine.deps), language: engine.language };

@@ -12,7 +12,7 @@ import { evaluateFollowUps, loadFollowUps, newQuestionCases } from './followups.
 // To move a bar: measure, then set it to the measured value minus MARGIN, in the same commit as
 // the change that earned it, quoting the figures in the commit message.
 const MARGIN = 0.02;
-const MEASURED = { answerableRight: 0.855, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.01 };
+const MEASURED = { answerableRight: 0.869, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.01 };
 const BARS = {
   answerableRight: MEASURED.answerableRight - MARGIN,
   unanswerableNotAnswered: MEASURED.unanswerableNotAnswered - MARGIN,
@@ -53,8 +53,8 @@ describe('the development set', () => {
 // French and German dev sets (tests/eval/<lang>/dev), same rule: measured, minus the margin (the
 // sets are smaller, so the margin is one of their questions or more). Moved with the change that earned it.
 const LANGUAGE_MEASURED = {
-  fr: { answerableRight: 0.856, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
-  de: { answerableRight: 0.8, unanswerableNotAnswered: 0.95, wrongShareOfAll: 0.025, minQuestions: 80 },
+  fr: { answerableRight: 0.878, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
+  de: { answerableRight: 0.817, unanswerableNotAnswered: 0.95, wrongShareOfAll: 0.025, minQuestions: 80 },
 } as const;
 
 describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (language, measured) => {
@@ -84,8 +84,8 @@ describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (lang
 // scored but never tuned on), and complete new questions asked mid-conversation (built from the
 // train sets by newQuestionCases). Same rule: measured, minus the margin (one exchange or more).
 const FOLLOW_UP_MEASURED = {
-  dev: { right: 0.662, wrong: 0.162 },
-  newQuestion: { right: 0.885, wrong: 0.034 },
+  dev: { right: 0.691, wrong: 0.162 },
+  newQuestion: { right: 0.907, wrong: 0.031 },
 } as const;
 
 describe('follow-ups', () => {

@@ -4,7 +4,7 @@
  * paper does not say, "did you mean" and a decline. `Explanation` keeps every step for `--explain`.
  */
 import type { Matcher } from '../match/matcher.js';
-import { questionType, type QuestionType } from '../text/questionType.js';
+import { questionTypes, type QuestionType } from '../text/questionType.js';
 import type { Answer, Entry } from '../types.js';
 import type { Composer } from './compose.js';
 import { DESIGN, modelFeatures, probability, type Candidate, type DecisionModel } from './features.js';
@@ -30,8 +30,8 @@ export interface DecideDeps {
   /** Pseudo-entry id -> the "does not say" note behind it (notGiven.ts). */
   readonly notes: ReadonlyMap<string, NotGivenNote>;
   readonly byId: ReadonlyMap<string, Entry>;
-  /** The kind of question asked, in the engine's language (default: English question words). */
-  readonly questionType?: (text: string) => QuestionType | undefined;
+  /** The kinds of question asked, the first asked first, in the engine's language (default: English question words). */
+  readonly questionTypes?: (text: string) => readonly QuestionType[];
   /** Below this sum of IDF a question is vague (`DESIGN.minInformation`, or its translated-index value). */
   readonly minInformation: number;
 }
@@ -42,9 +42,10 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 const NAMED_ANSWERS: ReadonlySet<QuestionType> = new Set(['who', 'entity', 'where']);
 
 /** The ranked candidates for `query`, each with its features, vetoes and probability. */
-export function candidatesFor(query: string, deps: DecideDeps): Candidate[] {
+export function candidatesFor(query: string, deps: DecideDeps, kindsFrom?: string): Candidate[] {
   const found = deps.matcher.search(query, DESIGN.rivalDepth);
-  const asked = deps.questionType ? deps.questionType(query) : questionType(deps.matcher.rewrite(query));
+  const kinds = askedKinds(query, deps, kindsFrom);
+  const asked = kinds[0];
   const vague = found.information < deps.minInformation;
   const words = deps.notes.size > 0 ? deps.matcher.terms(query) : new Set<string>();
   // A note applies only to a question that asks for its missing detail (see NotGivenNote.specific).
@@ -53,17 +54,30 @@ export function candidatesFor(query: string, deps: DecideDeps): Candidate[] {
     return note === undefined || [...note.specific].some((t) => words.has(t));
   };
   const entries = found.entries.filter((r) => applies(r.entry.id));
-  return entries.map((ranked): Candidate => {
+  const candidates = entries.map((ranked): Candidate => {
     const features = modelFeatures(ranked, entries, found.words, found.unknownShare, deps.model.lengthBoost);
     const vetoes = {
       missingFigure: ranked.missingFigures > 0,
       missingName: ranked.missingNames > 0 && asked !== undefined && NAMED_ANSWERS.has(asked),
-      typeMismatch: asked !== undefined && !(deps.types.get(ranked.entry.id)?.has(asked) ?? true),
+      typeMismatch: kinds.length > 0 && !kinds.some((kind) => deps.types.get(ranked.entry.id)?.has(kind) ?? true),
       vague,
       notGiven: deps.notes.has(ranked.entry.id),
     };
     return { ranked, features, vetoes, probability: round(probability(features, deps.model)) };
   });
+  return noteFirst(candidates, deps, kindsFrom === undefined ? words : deps.matcher.terms(kindsFrom));
+}
+
+/**
+ * The kinds of answer `query` asks for. Two questions in one ("when was it founded and who presides
+ * it?") ask two kinds, and an entry answering either is no mismatch. With `kindsFrom` (the follow-up
+ * part of a follow-up read with its previous question), that part's kinds, or else the first kind of the whole.
+ */
+function askedKinds(query: string, deps: DecideDeps, kindsFrom: string | undefined): readonly QuestionType[] {
+  const kindsOf = (text: string): readonly QuestionType[] => (deps.questionTypes ? deps.questionTypes(text) : questionTypes(deps.matcher.rewrite(text)));
+  if (kindsFrom === undefined) return kindsOf(query);
+  const own = kindsOf(kindsFrom);
+  return own.length > 0 ? own : kindsOf(query).slice(0, 1);
 }
 
 /** Answer, not given, suggest or decline, from the candidates; `text` is the question as asked. */
@@ -87,6 +101,23 @@ export function decide(text: string, candidates: readonly Candidate[], deps: Dec
   const suggestions = uniqueEntries(candidates, deps).filter((c) => c.score >= model.suggestAt).slice(0, DESIGN.maxSuggestions);
   if (suggestions.length === 0) return { answer: compose.decline(text, confidence), candidates, reason: `decline: ${why}, no entry scores ${model.suggestAt}` };
   return { answer: compose.suggest(text, suggestions.map((s) => s.entry), confidence), candidates, reason: `suggest: ${why}` };
+}
+
+/**
+ * The best entry's own "does not say" note first when it scores nearly as well and the question
+ * (for a follow-up read with its previous question, the follow-up's own words: `asked`) uses one of
+ * its specific words, words its entry never uses: "in what year was the 26 April call" asks for the
+ * detail the entry lacks.
+ */
+function noteFirst(candidates: Candidate[], deps: DecideDeps, asked: ReadonlySet<string>): Candidate[] {
+  const [first] = candidates;
+  if (!first || deps.notes.has(first.ranked.entry.id)) return candidates;
+  const isNote = (c: Candidate): boolean => {
+    const note = deps.notes.get(c.ranked.entry.id);
+    return note?.entry.id === first.ranked.entry.id && c.ranked.score >= first.ranked.score * DESIGN.noteNear && [...note.specific].some((t) => asked.has(t));
+  };
+  const note = candidates.find(isNote);
+  return note ? [note, ...candidates.filter((c) => c !== note)] : candidates;
 }
 
 /** A candidate's score for "did you mean": discounted by the share of the question the paper's words do not cover. */

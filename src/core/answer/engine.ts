@@ -10,7 +10,7 @@ import { DESIGN, type DecisionModel } from './features.js';
 import { notGivenEntries, notGivenNotes } from './notGiven.js';
 import type { Language } from '../lang/languages.js';
 import { PROFILES } from '../lang/profiles.js';
-import { questionTypeIn } from '../lang/questionTypes.js';
+import { questionTypesIn } from '../lang/questionTypes.js';
 import { cachedMatcher } from '../match/indexCache.js';
 import { DEFAULT_MATCHER_OPTIONS, type Matcher, type MatcherData, type MatcherOptions } from '../match/matcher.js';
 import { answerTypes, type QuestionType } from '../text/questionType.js';
@@ -60,9 +60,9 @@ export function buildEngine(knowledge: Knowledge, language: Language, options: E
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const compose = answerComposer(knowledge, byId, language);
   // English question words are read after typo correction and aliases ("whn" -> "when"); French and German as written.
-  const questionType = english ? undefined : (text: string): QuestionType | undefined => questionTypeIn(language, text);
+  const questionTypes = english ? undefined : (text: string): readonly QuestionType[] => questionTypesIn(language, text);
   const minInformation = english ? DESIGN.minInformation : DESIGN.minInformationTranslated;
-  const deps: DecideDeps = { matcher, model: options.model, compose, types, notes, byId, minInformation, ...(questionType ? { questionType } : {}) };
+  const deps: DecideDeps = { matcher, model: options.model, compose, types, notes, byId, minInformation, ...(questionTypes ? { questionTypes } : {}) };
   return { language, matcher, deps, compose };
 }
 

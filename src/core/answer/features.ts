@@ -65,6 +65,8 @@ export const DESIGN = {
   rivalDepth: 8,
   /** How many "did you mean" entries at most. */
   maxSuggestions: 3,
+  /** An entry's own applicable "does not say" note scoring at least this share of its score is read first (decide.ts). */
+  noteNear: 0.75,
   /** Questions up to this many content words get no length boost. */
   shortQuestionWords: 5,
 } as const;

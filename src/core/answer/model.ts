@@ -9,19 +9,19 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 3.3087, lead: 2.4137, missingNames: -1.9942, unknownShare: -2.3659, coverage: 1.4255 },
-  bias: -2.136,
-  answerAt: 0.83,
+  lengthBoost: 0.1,
+  weights: { score: 4.0531, lead: 2.8098, missingNames: -1.8249, unknownShare: -1.9548, coverage: 0.7826 },
+  bias: -2.1355,
+  answerAt: 0.81,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 3.7463, lead: 2.2456, missingNames: -0.3692, unknownShare: -2.4452, coverage: 1.796 },
-  bias: -2.3979,
-  answerAt: 0.76,
+  lengthBoost: 0.25,
+  weights: { score: 3.7354, lead: 2.907, missingNames: -0.363, unknownShare: -2.5688, coverage: 2.2207 },
+  bias: -2.8812,
+  answerAt: 0.78,
   suggestAt: 0.16,
 };
 

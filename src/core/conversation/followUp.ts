@@ -170,7 +170,7 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const context = against(bot, own, [previous]);
   // A new subject the previous entry never mentions ("and the EU?") must not get that entry back.
   // "Why?" asks for the reason the entry gives, if it gives one.
-  const options = { exclude: context.newSubject ? [previous.id] : [], anyQuestionType: WHY.test(folded) };
+  const options = { exclude: context.newSubject ? [previous.id] : [], anyQuestionType: WHY.test(folded), kindsFrom: text };
   // The last question as the asker wrote it and as the bot showed it (so the pair also reads in the answer's language).
   const pair = as(`${text} ${asked === undefined ? '' : `${asked} `}${entryIn(previous, language).question}`);
   const together = bot.explain(pair, options).answer;
@@ -268,7 +268,7 @@ function afterSuggestions(bot: Bot, question: Question | string, offered: readon
   if (words > MAX_FOLLOW_UP_WORDS || !LEANS.test(f)) return { answer: alone.answer, followUp: false };
   if (alone.answer.decision === 'answer' && standsAlone(against(bot, own, offered), entryOf(bot, alone.answer))) return { answer: alone.answer, followUp: false };
   // Read with the question the suggestions were for: an answer that is one of them is what was meant.
-  const together = asked === undefined ? undefined : bot.explain(as(`${text} ${asked}`), { anyQuestionType: WHY.test(f) }).answer;
+  const together = asked === undefined ? undefined : bot.explain(as(`${text} ${asked}`), { anyQuestionType: WHY.test(f), kindsFrom: text }).answer;
   if (together?.decision === 'answer' && offered.some((e) => e.id === together.entry?.id)) return { answer: { ...together, question: text }, followUp: true };
   // "Why did it get better?" about what the bot could not place: offer the same entries again.
   const again = bot.suggestEntries(text, offered.map((e) => e.id), language);

@@ -5,7 +5,7 @@
  * (German umlauts spelt out), the first question word deciding.
  */
 import { fold } from '../text/normalize.js';
-import { firstType, questionType, type QuestionType } from '../text/questionType.js';
+import { questionTypes, typesIn, type QuestionType } from '../text/questionType.js';
 import type { Language } from './languages.js';
 import { foldGerman } from '../text/fold.js';
 
@@ -23,7 +23,7 @@ const FRENCH: Patterns = [
   ['why', /\b(pourquoi|pour quelle raison|pour quelles raisons)\b/],
   ['future', /^(est ce que .* (va|vont|sera|seront)|va t il|vont ils|sera t il)\b/],
   ['outcome', /\b(resultat|issue|abouti|comment (s est|ca s est) (termine|fini)|qui a gagne)\b/],
-  ['content', /\b(de quoi (ont ils|ils ont) (parle|discute)|(qu ont ils|ils ont|se sont ils|ils se sont) (dit|discute|convenu)|se sont dit|contenu|que contient|qu y a t il dans|quelles mesures)\b/],
+  ['content', /\b(de quoi (ont ils|ils ont) (parle|discute)|(qu ont ils|ils ont|se sont ils|ils se sont) (dit|discute|convenu)|se sont dit|contenu|que contient|qu y a t il dans|quelles mesures|de quoi .{0,60}\b(parle|discute)|qu est ce qu(e|il|ils|elle) .{0,60}\b(a|ont) (dit|declare)|quel(le)?s? (secteurs|produits|biens|marchandises)( precis)?|qu est ce qu il y a (precisement |exactement )?dans)\b/],
 ];
 
 const GERMAN: Patterns = [
@@ -38,7 +38,7 @@ const GERMAN: Patterns = [
   ['why', /\b(warum|wieso|weshalb|weswegen|aus welchem grund)\b/],
   ['future', /^(wird|werden|wie wird|was wird)\b/],
   ['outcome', /\b(ausgegangen|ausgang|ergebnis|wie endete|wer hat gewonnen)\b/],
-  ['content', /\b(worueber (haben|wurde|sprachen|redeten)|was (wurde|haben sie|haben die beiden) (besprochen|vereinbart|gesagt)|besprochen|was (steht|ist|stand|war) (genau )?(im|in dem)|welche massnahmen|inhalt|enthaelt|enthielt)\b/],
+  ['content', /\b(worueber (haben|wurde|sprachen|redeten)|was (wurde|haben sie|haben die beiden) (besprochen|vereinbart|gesagt)|besprochen|was (steht|ist|stand|war) (genau )?(im|in dem)|welche massnahmen|inhalt|enthaelt|enthielt|welche[nrs]? (konkreten |genauen )?(sektoren|branchen|produkte|waren|gueter)|was hat .{0,60}\b(gesagt|besprochen))\b/],
 ];
 
 const PATTERNS: Readonly<Record<Exclude<Language, 'en'>, { readonly fold: (t: string) => string; readonly patterns: Patterns }>> = {
@@ -46,9 +46,9 @@ const PATTERNS: Readonly<Record<Exclude<Language, 'en'>, { readonly fold: (t: st
   de: { fold: foldGerman, patterns: GERMAN },
 };
 
-/** The type of the first question word of `text` in `language`, or undefined. */
-export function questionTypeIn(language: Language, text: string): QuestionType | undefined {
-  if (language === 'en') return questionType(text);
+/** The types of the question words of `text` in `language`, the earliest first (see questionTypes). */
+export function questionTypesIn(language: Language, text: string): readonly QuestionType[] {
+  if (language === 'en') return questionTypes(text);
   const { fold: foldText, patterns } = PATTERNS[language];
-  return firstType(foldText(text), patterns);
+  return typesIn(foldText(text), patterns);
 }

@@ -18,7 +18,9 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   ['date', /\b(what|which) (exact )?(date|day|month)\b|\bwhen exactly\b/],
   // Not "when it comes to ...", "when making policy", "when the brands left, who ...".
   ['when', /\bwhen (is|are|was|were|do|does|did|will|would|has|have|had|precisely)\b|\b(what|which) year\b/],
-  ['where', /\bwhere\b/],
+  // A question's "where", not a relative one ("a pact where each side must help"): first, after a
+  // pause or a conjunction, or before its verb.
+  ['where', /(^|[.?!,;:()-] *|\b(and|so|but|or|then|ok|btw|also|exactly|pls|please|from|to) )where\b|\bwhere (is|are|was|were|do|does|did|can|could|will|would|has|have|had|s|exactly|precisely|else)\b/],
   ['who', /\b(who|whom)\b/],
   // Named things: "which chinese companies", "in which city", "which member states".
   ['entity', /\b(which|what) ((chinese|russian|european|eu|foreign|specific|other) )*(compan(y|ies)|firms?|countr(y|ies)|member states|states|cit(y|ies)|makers|manufacturers|individuals|officials|entities|banks)\b/],
@@ -26,7 +28,7 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   ['future', /^(will|what will|how will)\b/],
   ['outcome', /\b(outcome|who won|did .* win|end up|ended up)\b/],
   // What was said or contained: "what did Xi and Zelensky discuss", "what was in the 13th package".
-  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|agree(d)? on|contents?|which (specific )?(goods|products|sectors|measures)|what measures|which articles|what (topics|subjects|issues) did|what (was|is|s|were) (actually |exactly )?in the)\b/],
+  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|agree(d)? on|contents?|which (specific )?(goods|products|sectors|measures)|what (\w+ ){0,2}measures|which articles|what (topics|subjects|issues) did|what (was|is|s|were) (actually |exactly )?in the)\b/],
 ];
 
 /** The type of the first question word in `text`, or undefined. */
@@ -34,15 +36,28 @@ export function questionType(text: string): QuestionType | undefined {
   return firstType(fold(text), PATTERNS);
 }
 
+/** Every type whose question words `text` has, the earliest first ("when was it founded and who presides it": when, who). */
+export function questionTypes(text: string): readonly QuestionType[] {
+  return typesIn(fold(text), PATTERNS);
+}
+
 /** The type whose pattern matches earliest in `folded` (any language's patterns), or undefined. */
 export function firstType(folded: string, patterns: readonly (readonly [QuestionType, RegExp])[]): QuestionType | undefined {
-  let first: { type: QuestionType; at: number } | undefined;
+  return typesIn(folded, patterns)[0];
+}
+
+/** The types whose patterns match `folded`, by where they first match (ties: the order of `patterns`). */
+export function typesIn(folded: string, patterns: readonly (readonly [QuestionType, RegExp])[]): readonly QuestionType[] {
+  const found: { type: QuestionType; at: number }[] = [];
   for (const [type, pattern] of patterns) {
     const at = folded.search(pattern);
-    if (at >= 0 && (!first || at < first.at)) first = { type, at };
+    if (at >= 0) found.push({ type, at });
   }
-  return first?.type;
+  return found.sort((a, b) => a.at - b.at).map((f) => f.type);
 }
+
+/** A number spelt out ("seven years of negotiations", "around forty times"). */
+const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|dozens?|millions?|billions?)\b/i;
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
@@ -60,8 +75,8 @@ export function answerTypes(phrasings: readonly string[], facts: string): Readon
   if (MONTH.test(facts)) types.add('date');
   if (/\d\s*(%|percent|per cent)/i.test(facts)) types.add('share');
   // A year is not an amount: "how much did China invest" is not answered by "dried up in 2022".
-  if (/\d/.test(facts.replace(/\b(1[89]|20)\d\d\b/g, ''))) types.add('quantity');
+  if (/\d/.test(facts.replace(/\b(1[89]|20)\d\d\b/g, '')) || NUMBER_WORD.test(facts)) types.add('quantity');
   // A length of time or distance needs its unit: "26 April" says when, not how long.
-  if (/\d[\d,.]*\s*(years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilomet)/i.test(facts) || /\b(19|20)\d\d\s*-\s*(19|20)\d\d\b/.test(facts)) types.add('duration');
+  if (new RegExp(`(\\d[\\d,.]*|${NUMBER_WORD.source})\\s*(years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilomet)`, 'i').test(facts) || /\b(19|20)\d\d\s*-\s*(19|20)\d\d\b/.test(facts)) types.add('duration');
   return types;
 }

@@ -237,4 +237,11 @@ describe('French and German follow-ups', () => {
     expect(pickedSuggestion('oui', 3)).toBe(0);
     expect(pickedSuggestion('ja bitte', 3)).toBe(0);
   });
+
+  it('asks what the follow-up asks: "when was the last one?" after a count is not answered with the count', async () => {
+    const { say } = setup();
+    expect((await say('How many times have Putin and Xi met, according to the paper?')).answer.entry?.id).toBe('putin-xi-meetings');
+    const when = await say('when was the last one?');
+    expect(when.answer.decision).not.toBe('answer');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypes, questionType } from '../../../src/core/text/questionType.js';
+import { answerTypes, questionType, questionTypes } from '../../../src/core/text/questionType.js';
+import { questionTypesIn } from '../../../src/core/lang/questionTypes.js';
 
 describe('questionType', () => {
   it.each([
@@ -52,5 +53,30 @@ describe('questionType', () => {
     expect(answerTypes(['How long is the border?'], 'a 2,257km border with the EU').has('duration')).toBe(true);
     expect(answerTypes(['Trade growth?'], 'trade increased by 26.3% to reach $240 billion').has('share')).toBe(true);
     expect(answerTypes(['How much did investment fall?'], 'It dried up completely in 2022.').has('quantity')).toBe(false);
+  });
+
+  it.each([
+    'Did Moscow want a proper alliance where each side has to help if the other is attacked?',
+    'Would Russia have liked a pact where each side defends the other?',
+  ])('does not read a relative "where" as a place question: "%s"', (q) => {
+    expect(questionType(q)).toBeUndefined();
+  });
+
+  it.each(['where does russia rank for china', 'ok where is the border', 'So, where was the summit?', 'Trade ranking - where exactly?'])('still reads "%s" as where', (q) => {
+    expect(questionType(q)).toBe('where');
+  });
+
+  it('reads every kind a two-part question asks, the first first', () => {
+    expect(questionTypes('When was the Foundation created and who presides it?')).toEqual(['when', 'who']);
+    expect(questionTypesIn('fr', 'La Fondation, elle existe depuis quand et qui la préside ?')).toEqual(['when', 'who']);
+    expect(questionTypesIn('de', 'seit wann gibts den Nachbarschaftsvertrag?')).toEqual(['duration', 'when']);
+    expect(questionTypes('russia china trade 2023')).toEqual([]);
+  });
+
+  it('reads a number spelt out as a figure', () => {
+    const types = answerTypes(['When was the agreement signed?'], 'It was signed in December 2020 after seven years of negotiations.');
+    expect(types.has('quantity')).toBe(true);
+    expect(types.has('duration')).toBe(true);
+    expect(answerTypes(['Is it an alliance?'], 'It is not an alliance.').has('quantity')).toBe(false);
   });
 });
