@@ -53,7 +53,7 @@ describe('the development set', () => {
 // French and German dev sets (tests/eval/<lang>/dev), same rule: measured, minus the margin (the
 // sets are smaller, so the margin is one of their questions or more). Moved with the change that earned it.
 const LANGUAGE_MEASURED = {
-  fr: { answerableRight: 0.9, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
+  fr: { answerableRight: 0.922, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
   de: { answerableRight: 0.833, unanswerableNotAnswered: 0.95, wrongShareOfAll: 0.025, minQuestions: 80 },
 } as const;
 

@@ -16,9 +16,11 @@ const FRENCH: Patterns = [
   ['duration', /\b(combien de temps|depuis combien|pendant combien|quelle duree|quelle longueur)\b/],
   ['quantity', /\b(combien|quel(le)?s? (montant|volume|somme|quantite|prix|taux|chiffre))\b/],
   ['date', /\b(quel(le)? (date|jour|mois)|a quelle date|quand exactement)\b/],
-  ['when', /\b(quand|en quelle annee|quelle annee|a quel moment|depuis quand)\b/],
+  // Not "quand meme" (all the same).
+  ['when', /\b(quand(?! meme)|en quelle annee|quelle annee|a quel moment|depuis quand)\b/],
   ['where', /\b(ou (se|a|est|sont|ont|s est|etait|se trouve)|dans quel(le)? (ville|pays|lieu|endroit)|a quel endroit|^ou\b)/],
-  ['who', /\b(qui|par qui|de qui|comment s appelle(nt)?|quel est le nom|quels sont les noms|nom de)\b/],
+  // Not "ce qui" ("qu'est-ce qui a declenche ..." asks what, not who).
+  ['who', /\b((?<!ce )qui|par qui|de qui|comment s appelle(nt)?|quel est le nom|quels sont les noms|nom de)\b/],
   ['entity', /\b(quel(le)?s? (entreprises?|societes?|pays|etats membres|villes?|banques?|fabricants?|constructeurs?|responsables?))\b/],
   ['why', /\b(pourquoi|pour quelle raison|pour quelles raisons)\b/],
   ['future', /^(est ce que .* (va|vont|sera|seront)|va t il|vont ils|sera t il)\b/],

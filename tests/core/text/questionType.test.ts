@@ -79,4 +79,11 @@ describe('questionType', () => {
     expect(types.has('duration')).toBe(true);
     expect(answerTypes(['Is it an alliance?'], 'It is not an alliance.').has('quantity')).toBe(false);
   });
+
+  it('does not read "quand même" as when, nor "qu\'est-ce qui" as who', () => {
+    expect(questionTypesIn('fr', "Sur quels sujets l'UE et la Chine continuent quand même à se parler ?")).toEqual([]);
+    expect(questionTypesIn('fr', "Qu'est-ce qui a déclenché les mesures de Pékin contre la Lituanie ?")).toEqual([]);
+    expect(questionTypesIn('fr', 'Quand la Chine a-t-elle réagi ?')).toEqual(['when']);
+    expect(questionTypesIn('fr', "c'est qui qui fixe les prix du gaz ?")).toEqual(['who']);
+  });
 });
