@@ -54,7 +54,7 @@ describe('the development set', () => {
 // sets are smaller, so the margin is one of their questions or more). Moved with the change that earned it.
 const LANGUAGE_MEASURED = {
   fr: { answerableRight: 0.922, unanswerableNotAnswered: 1.0, wrongShareOfAll: 0.008, minQuestions: 120 },
-  de: { answerableRight: 0.833, unanswerableNotAnswered: 0.95, wrongShareOfAll: 0.025, minQuestions: 80 },
+  de: { answerableRight: 0.867, unanswerableNotAnswered: 0.95, wrongShareOfAll: 0.025, minQuestions: 80 },
 } as const;
 
 describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (language, measured) => {
@@ -85,7 +85,7 @@ describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (lang
 // train sets by newQuestionCases). Same rule: measured, minus the margin (one exchange or more).
 const FOLLOW_UP_MEASURED = {
   dev: { right: 0.691, wrong: 0.162 },
-  newQuestion: { right: 0.907, wrong: 0.031 },
+  newQuestion: { right: 0.918, wrong: 0.031 },
 } as const;
 
 describe('follow-ups', () => {
