@@ -10,17 +10,17 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.1,
-  weights: { score: 4.055, lead: 2.8285, missingNames: -1.8274, unknownShare: -1.9573, coverage: 0.7811 },
-  bias: -2.1361,
-  answerAt: 0.81,
+  weights: { score: 4.4141, lead: 3.0913, missingNames: -1.8609, unknownShare: -1.9364, coverage: 0.5977 },
+  bias: -2.2354,
+  answerAt: 0.76,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
   lengthBoost: 0.2,
-  weights: { score: 4.0386, lead: 3.1333, missingNames: -0.363, unknownShare: -2.4631, coverage: 1.9285 },
-  bias: -2.8384,
+  weights: { score: 4.0355, lead: 3.1301, missingNames: -0.3644, unknownShare: -2.4669, coverage: 1.9236 },
+  bias: -2.8309,
   answerAt: 0.75,
   suggestAt: 0.18,
 };

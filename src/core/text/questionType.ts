@@ -23,7 +23,7 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   ['where', /(^|[.?!,;:()-] *|\b(and|so|but|or|then|ok|btw|also|exactly|pls|please|from|to) )where\b|\bwhere (is|are|was|were|do|does|did|can|could|will|would|has|have|had|s|exactly|precisely|else)\b/],
   ['who', /\b(who|whom)\b/],
   // Named things: "which chinese companies", "in which city", "which member states".
-  ['entity', /\b(which|what) ((chinese|russian|european|eu|foreign|specific|other) )*(compan(y|ies)|firms?|countr(y|ies)|member states|states|cit(y|ies)|makers|manufacturers|individuals|officials|entities|banks)\b/],
+  ['entity', /\b(which|what) ((chinese|russian|european|eu|foreign|specific|other) )*(compan(y|ies)|firms?|countr(y|ies)|member states|states|cit(y|ies)|makers|carmakers|automakers|manufacturers|individuals|officials|entities|banks)\b/],
   ['why', /\bwhy\b/],
   ['future', /^(will|what will|how will)\b/],
   ['outcome', /\b(outcome|who won|did .* win|end up|ended up)\b/],

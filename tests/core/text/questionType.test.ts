@@ -43,6 +43,7 @@ describe('questionType', () => {
     ['What topics did Li Qiang and von der Leyen cover in Davos?', 'content'],
     ['Which specific goods were covered by the 13th package?', 'content'],
     ['Which Chinese companies help Russia get around sanctions?', 'entity'],
+    ['which chinese carmakers are named in the ev subsidy probe', 'entity'],
     ['On what date was the agreement concluded?', 'date'],
   ])('reads "%s" as a %s question', (q, type) => {
     expect(questionType(q)).toBe(type);
