@@ -9,19 +9,19 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.1,
-  weights: { score: 4.4141, lead: 3.0913, missingNames: -1.8609, unknownShare: -1.9364, coverage: 0.5977 },
-  bias: -2.2354,
-  answerAt: 0.76,
+  lengthBoost: 0.15,
+  weights: { score: 4.3424, lead: 2.8529, missingNames: -2.3863, unknownShare: -1.7696, coverage: 1.2651 },
+  bias: -2.789,
+  answerAt: 0.77,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.2,
-  weights: { score: 4.0355, lead: 3.1301, missingNames: -0.3644, unknownShare: -2.4669, coverage: 1.9236 },
-  bias: -2.8309,
-  answerAt: 0.75,
+  lengthBoost: 0.05,
+  weights: { score: 4.1641, lead: 3.805, missingNames: -0.278, unknownShare: -2.8419, coverage: 1.1897 },
+  bias: -1.9906,
+  answerAt: 0.69,
   suggestAt: 0.18,
 };
 
