@@ -2,7 +2,7 @@
  * The kind of answer a French or German question asks for, from its question words, with the same
  * types as English (../text/questionType.ts): "quand" / "wann" a time, "qui" / "wer" a person or
  * body, "combien" / "wie viel" a number, "pourquoi" / "warum" a reason... Read on folded text
- * (German umlauts spelt out), the first question word deciding.
+ * (German umlauts spelt out); a question with several question words asks each kind, the earliest first.
  */
 import { fold } from '../text/normalize.js';
 import { questionTypes, typesIn, type QuestionType } from '../text/questionType.js';

@@ -3,6 +3,7 @@
  * year"), a place ("where"), a person or body ("who"), a number ("how many", "how much"), a length
  * of time or distance ("how long"), a reason ("why"), a forecast ("will ..."), an outcome ("what
  * was the outcome", "did they end up ..."), a content ("what did they discuss"). Other questions ("what", "does", keywords) have no type.
+ * Two questions in one ask two kinds ("when was it founded and who presides it?": when, who).
  */
 import { fold } from './normalize.js';
 
@@ -59,6 +60,9 @@ export function typesIn(folded: string, patterns: readonly (readonly [QuestionTy
 /** A number spelt out ("seven years of negotiations", "around forty times"). */
 const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|dozens?|millions?|billions?)\b/i;
 
+/** A length of time or distance, with its unit, in digits or words ("2,257km", "seven years"). */
+const SPAN = new RegExp(`(\\d[\\d,.]*|${NUMBER_WORD.source})\\s*(years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilomet)`, 'i');
+
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
@@ -77,6 +81,6 @@ export function answerTypes(phrasings: readonly string[], facts: string): Readon
   // A year is not an amount: "how much did China invest" is not answered by "dried up in 2022".
   if (/\d/.test(facts.replace(/\b(1[89]|20)\d\d\b/g, '')) || NUMBER_WORD.test(facts)) types.add('quantity');
   // A length of time or distance needs its unit: "26 April" says when, not how long.
-  if (new RegExp(`(\\d[\\d,.]*|${NUMBER_WORD.source})\\s*(years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilomet)`, 'i').test(facts) || /\b(19|20)\d\d\s*-\s*(19|20)\d\d\b/.test(facts)) types.add('duration');
+  if (SPAN.test(facts) || /\b(19|20)\d\d\s*-\s*(19|20)\d\d\b/.test(facts)) types.add('duration');
   return types;
 }
