@@ -9,19 +9,19 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.1,
-  weights: { score: 4.5189, lead: 2.9433, missingNames: -2.3812, unknownShare: -1.7991, coverage: 0.8858 },
-  bias: -2.4388,
-  answerAt: 0.74,
+  lengthBoost: 0.15,
+  weights: { score: 4.3424, lead: 2.8529, missingNames: -2.3863, unknownShare: -1.7696, coverage: 1.2651 },
+  bias: -2.789,
+  answerAt: 0.77,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.1,
-  weights: { score: 4.0888, lead: 3.7533, missingNames: -0.3496, unknownShare: -2.7952, coverage: 1.294 },
-  bias: -2.1123,
-  answerAt: 0.7,
+  lengthBoost: 0.05,
+  weights: { score: 4.1641, lead: 3.805, missingNames: -0.278, unknownShare: -2.8419, coverage: 1.1897 },
+  bias: -1.9906,
+  answerAt: 0.69,
   suggestAt: 0.18,
 };
 
