@@ -34,17 +34,12 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
 
 /** The type of the first question word in `text`, or undefined. */
 export function questionType(text: string): QuestionType | undefined {
-  return firstType(fold(text), PATTERNS);
+  return questionTypes(text)[0];
 }
 
 /** Every type whose question words `text` has, the earliest first ("when was it founded and who presides it": when, who). */
 export function questionTypes(text: string): readonly QuestionType[] {
   return typesIn(fold(text), PATTERNS);
-}
-
-/** The type whose pattern matches earliest in `folded` (any language's patterns), or undefined. */
-export function firstType(folded: string, patterns: readonly (readonly [QuestionType, RegExp])[]): QuestionType | undefined {
-  return typesIn(folded, patterns)[0];
 }
 
 /** The types whose patterns match `folded`, by where they first match (ties: the order of `patterns`). */
