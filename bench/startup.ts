@@ -1,9 +1,9 @@
 /**
  * `npm run bench:startup`: how long the bot takes from spawn to its first 200 from /healthz, and
  * its resident memory then, with both adapters configured (Slack HTTP mode against a fake Web API
- * on 127.0.0.1, Teams with TEAMS_LOCAL=1), for the compiled entry point (`node dist/main.js`, built
- * first with `npm run build`) beside the old one (`node --import tsx src/main.ts`, one process, as
- * `tsx` itself would add a wrapper process) and beside a bare Bolt + botbuilder app started the
+ * on 127.0.0.1, Teams with TEAMS_LOCAL=1), for the production entry point (`node dist/main.js`, the
+ * bundle built by `npm run build`, scripts/bundle.mjs) beside the previous one (`unbundled`: tsc's
+ * output, every module loaded from its own file) and beside a bare Bolt + botbuilder app started the
  * same way (bench/bare-sdk.mjs: both SDKs, HTTP, /healthz, nothing of ours), so the figures say
  * what the bot adds to what the SDKs cost on this machine now. The three are run in turn, RUNS
  * rounds, so a change of load hits all three alike; medians and ratios, no targets asserted.
@@ -21,7 +21,7 @@ import { tempDir } from '../tests/core/digest/fakes.js';
 /** Rounds (BENCH_RUNS, default 5). */
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const UNINDEXED = 'build/bench-unindexed';
-const ENTRIES = { compiled: ['dist/main.js'], unindexed: [`${UNINDEXED}/dist/main.js`], bare: ['bench/bare-sdk.mjs'], tsx: ['--import', 'tsx', 'src/main.ts'] } as const;
+const ENTRIES = { compiled: ['dist/main.js'], unindexed: [`${UNINDEXED}/dist/main.js`], bare: ['bench/bare-sdk.mjs'], unbundled: ['dist/main.unbundled.js'] } as const;
 type Entry = keyof typeof ENTRIES;
 
 const freePort = (): Promise<number> =>
@@ -74,11 +74,11 @@ interface Figures {
 
 /** RUNS rounds of every entry in turn; the median time and RSS of each. */
 async function measure(apiUrl: string): Promise<Record<Entry, Figures>> {
-  const runs: Record<Entry, { ms: number; rssMb: number }[]> = { compiled: [], unindexed: [], bare: [], tsx: [] };
+  const runs: Record<Entry, { ms: number; rssMb: number }[]> = { compiled: [], unindexed: [], bare: [], unbundled: [] };
   const entries = Object.keys(ENTRIES) as Entry[];
   for (let i = 0; i < RUNS; i++) for (const entry of entries) runs[entry].push(await once(ENTRIES[entry], apiUrl));
   const figures = (r: { ms: number; rssMb: number }[]): Figures => ({ healthzMs: round(median(r.map((x) => x.ms))), rssMb: round(median(r.map((x) => x.rssMb))), runsMs: r.map((x) => round(x.ms)) });
-  return { compiled: figures(runs.compiled), unindexed: figures(runs.unindexed), bare: figures(runs.bare), tsx: figures(runs.tsx) };
+  return { compiled: figures(runs.compiled), unindexed: figures(runs.unindexed), bare: figures(runs.bare), unbundled: figures(runs.unbundled) };
 }
 
 if (spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -88,7 +88,7 @@ cpSync('dist', `${UNINDEXED}/dist`, { recursive: true });
 for (const dir of ['wordlists', 'knowledge-cache']) cpSync(`build/${dir}`, `${UNINDEXED}/build/${dir}`, { recursive: true });
 const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
 const api = await startFakeSlackApi();
-const { compiled, unindexed, bare, tsx } = await measure(api.apiUrl);
+const { compiled, unindexed, bare, unbundled } = await measure(api.apiUrl);
 await api.close();
 rmSync(UNINDEXED, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({
@@ -96,14 +96,14 @@ process.stdout.write(`${JSON.stringify({
   runs: RUNS,
   loadavg: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
   adapters: ['slack-http', 'teams-local'],
-  compiled: { entry: 'node dist/main.js', ...compiled },
+  compiled: { entry: 'node dist/main.js (the bundle, dist/bundle/)', ...compiled },
   unindexed: { entry: `node ${UNINDEXED}/dist/main.js (no build/index-cache/: every index built at start-up)`, ...unindexed },
   bare: { entry: 'node bench/bare-sdk.mjs (Bolt + botbuilder, nothing else)', ...bare },
-  tsx: { entry: 'node --import tsx src/main.ts', ...tsx },
+  unbundled: { entry: 'node dist/main.unbundled.js (tsc output, every module loaded from its own file: the previous entry point)', ...unbundled },
   ratio: {
     compiledToBare: { healthzMs: round(compiled.healthzMs / bare.healthzMs), rssMb: round(compiled.rssMb / bare.rssMb) },
     compiledToUnindexed: { healthzMs: round(compiled.healthzMs / unindexed.healthzMs), rssMb: round(compiled.rssMb / unindexed.rssMb) },
-    tsxToCompiled: { healthzMs: round(tsx.healthzMs / compiled.healthzMs), rssMb: round(tsx.rssMb / compiled.rssMb) },
+    compiledToUnbundled: { healthzMs: round(compiled.healthzMs / unbundled.healthzMs), rssMb: round(compiled.rssMb / unbundled.rssMb) },
   },
   targets: { healthzMs: 1000, rssMb: 120 },
 }, null, 2)}\n`);

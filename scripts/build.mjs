@@ -1,5 +1,5 @@
 // `npm run build` (npm ci's prepare; `npm start`'s prestart with --if-stale): compiles src/ to
-// dist/ with tsconfig.build.json, then writes the matcher's word lists to build/wordlists/
+// dist/ with tsconfig.build.json and bundles its entry point (scripts/bundle.mjs), then writes the matcher's word lists to build/wordlists/
 // (scripts/wordlists.ts, through tsx). Plain JavaScript so it runs before anything is compiled.
 // --if-stale skips each step whose output is newer than every one of its inputs, so `npm start`
 // after `npm ci` (whose prepare already built) starts at once, and a start after editing src/
@@ -13,8 +13,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const OUT = 'dist';
-const ENTRY = join(OUT, 'main.js');
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const ENTRY = join(OUT, 'bundle', 'main.js');
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle.mjs'];
 // The manifest is written after the lists. Their inputs: the code that builds and folds them
 // (COMMON_WORD_COUNT is in dictionary.ts) and the installed packages (npm rewrites the hidden
 // lock file node_modules/.package-lock.json on every install; package-lock.json on a checkout).
@@ -47,6 +47,7 @@ const ifStale = process.argv.includes('--if-stale');
 if (!process.argv.includes('--words') && (!ifStale || isStale(ENTRY, INPUTS))) {
   rmSync(OUT, { recursive: true, force: true });
   run([createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'the build');
+  run(['scripts/bundle.mjs'], 'bundling the entry point');
 }
 if (!ifStale || isStale(WORDS_MANIFEST, WORDS_INPUTS)) run(['--import', 'tsx', 'scripts/wordlists.ts'], 'building the word lists');
 // The knowledge YAML parsed ahead of time (content-addressed, so a stale cache is never used, only missed).

@@ -1,0 +1,56 @@
+// The production entry point as a bundle (`npm run build`, after tsc): esbuild joins the compiled
+// dist/main.js, our modules and the packages they import into a few minified files under
+// dist/bundle/, one chunk per lazily imported module (each platform SDK stays in the chunk of its
+// adapter, loaded only when that platform is configured). Loading the ~2,000 files of the two SDKs
+// and our dependencies one by one was most of the bot's start-up: resolving, reading and compiling
+// each module (see docs/deploy.md, "Start-up"). Then dist/main.js becomes a one-line module that
+// imports the bundle, so `node dist/main.js` (npm start, the tests, the benches) runs it; tsc's own
+// main.js is kept as dist/main.unbundled.js, what `npm run bench:startup` compares against.
+//
+// Our modules find build/ and node_modules/ relative to their own file (import.meta.url): in the
+// bundle each one's import.meta.url is rewritten to the URL of its compiled file in dist/, so paths
+// resolve exactly as they do unbundled. What stays outside: the native better-sqlite3 (and pg's
+// optional pg-native), loaded at run time by `require`, which the banner provides in every chunk.
+// dist/bundle/meta.json is esbuild's metafile: which inputs each output file holds (read by the
+// test that checks an SDK is only loaded when configured).
+import { build } from 'esbuild';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+
+const DIST = resolve('dist');
+const OUT = resolve(DIST, 'bundle');
+
+/** Rewrites `import.meta.url` in our compiled modules to their own URL in dist/, relative to the bundle. */
+const ownUrls = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\/dist\/.*\.js$/ }, (args) => {
+      if (!args.path.startsWith(`${DIST}/`)) return undefined; // a package's own dist/, not ours
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const own = `new URL(${JSON.stringify(relative(OUT, args.path))}, import.meta.url).href`;
+      return { contents: source.replaceAll('import.meta.url', own), loader: 'js' };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [resolve(DIST, 'main.js')],
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  sourcemap: 'linked',
+  external: ['better-sqlite3', 'pg-native'],
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  plugins: [ownUrls],
+  metafile: true,
+  logLevel: 'warning',
+});
+writeFileSync(resolve(OUT, 'meta.json'), JSON.stringify(result.metafile));
+renameSync(resolve(DIST, 'main.js'), resolve(DIST, 'main.unbundled.js'));
+writeFileSync(resolve(DIST, 'main.js'), "// npm start: the bundled bot (scripts/bundle.mjs); tsc's own entry point is main.unbundled.js.\nimport './bundle/main.js';\n");
