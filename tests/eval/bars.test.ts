@@ -12,7 +12,7 @@ import { evaluateFollowUps, loadFollowUps, newQuestionCases } from './followups.
 // To move a bar: measure, then set it to the measured value minus MARGIN, in the same commit as
 // the change that earned it, quoting the figures in the commit message.
 const MARGIN = 0.02;
-const MEASURED = { answerableRight: 0.891, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.01 };
+const MEASURED = { answerableRight: 0.937, unanswerableNotAnswered: 0.974, wrongShareOfAll: 0.013 };
 const BARS = {
   answerableRight: MEASURED.answerableRight - MARGIN,
   unanswerableNotAnswered: MEASURED.unanswerableNotAnswered - MARGIN,
@@ -84,8 +84,8 @@ describe.each(Object.entries(LANGUAGE_MEASURED))('the %s development set', (lang
 // scored but never tuned on), and complete new questions asked mid-conversation (built from the
 // train sets by newQuestionCases). Same rule: measured, minus the margin (one exchange or more).
 const FOLLOW_UP_MEASURED = {
-  dev: { right: 0.691, wrong: 0.191 },
-  newQuestion: { right: 0.928, wrong: 0.031 },
+  dev: { right: 0.676, wrong: 0.191 },
+  newQuestion: { right: 0.962, wrong: 0.0 },
 } as const;
 
 describe('follow-ups', () => {

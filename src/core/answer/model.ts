@@ -10,18 +10,18 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.15,
-  weights: { score: 4.3424, lead: 2.8529, missingNames: -2.3863, unknownShare: -1.7696, coverage: 1.2651 },
-  bias: -2.789,
-  answerAt: 0.77,
+  weights: { score: 4.6536, lead: 3.2311, missingNames: -2.4923, unknownShare: -1.559, coverage: 1.1852 },
+  bias: -2.8763,
+  answerAt: 0.71,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.05,
-  weights: { score: 4.1641, lead: 3.805, missingNames: -0.278, unknownShare: -2.8419, coverage: 1.1897 },
-  bias: -1.9906,
-  answerAt: 0.69,
+  lengthBoost: 0.1,
+  weights: { score: 3.899, lead: 3.8982, missingNames: -0.4257, unknownShare: -2.9342, coverage: 0.9557 },
+  bias: -1.5598,
+  answerAt: 0.68,
   suggestAt: 0.18,
 };
 
