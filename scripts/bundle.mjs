@@ -38,7 +38,9 @@ const ownUrls = {
 // tsc's entry point moves aside first (once: running this again bundles the same code again).
 const UNBUNDLED = resolve(DIST, 'main.unbundled.js');
 if (!existsSync(UNBUNDLED)) renameSync(resolve(DIST, 'main.js'), UNBUNDLED);
-/** 'punycode' bundled from the userland package rather than left to Node's deprecated built-in (see below). */
+// tr46 and whatwg-url (under botbuilder) require 'punycode', which Node resolves to its deprecated
+// built-in; Node only warns about that (DEP0040) outside node_modules, so in the bundle it would
+// warn on every start. The userland punycode package (installed beside them) is the same code.
 const userlandPunycode = {
   name: 'userland-punycode',
   setup(b) {
@@ -58,9 +60,6 @@ const result = await build({
   keepNames: true,
   sourcemap: 'linked',
   external: ['better-sqlite3', 'pg-native'],
-  // tr46 and whatwg-url (under botbuilder) require 'punycode', which Node resolves to its deprecated
-  // built-in; Node only warns about that (DEP0040) outside node_modules, so in the bundle it would
-  // warn on every start. The userland punycode package (installed beside them) is the same code.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   plugins: [ownUrls, userlandPunycode],
   metafile: true,
