@@ -14,9 +14,9 @@
 // dist/bundle/meta.json is esbuild's metafile: which inputs each output file holds (read by the
 // test that checks an SDK is only loaded when configured).
 import { build } from 'esbuild';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const DIST = resolve('dist');
 const OUT = resolve(DIST, 'bundle');
@@ -48,6 +48,66 @@ const userlandPunycode = {
   },
 };
 
+// npm installs a package once per version it cannot hoist: four copies of mime-db 1.54.0 (under
+// express, send, accepts, type-is) and four of zod 3.25.76 (under the botbuilder packages) sit
+// beside the hoisted mime-db 1.52 and zod 4. Unbundled, Node loads only the copies it needs; in
+// the bundle each copy is its own code, parsed and compiled on every start (655 kB of the bundle).
+// Every import that lands in a nested copy goes to one copy of that name and version (the
+// shortest path, then the first by name), the same files; that copy's own imports resolve from
+// its place, which npm filled to satisfy the same ranges.
+const nestedCopies = () => {
+  /** @type {Map<string, string[]>} name -> package dirs holding it in a nested node_modules */
+  const copies = new Map();
+  const walk = (modules, depth) => {
+    if (depth > 4 || !existsSync(modules)) return;
+    for (const entry of readdirSync(modules)) {
+      if (entry.startsWith('.')) continue;
+      const names = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((n) => `${entry}/${n}`) : [entry];
+      for (const name of names) {
+        const dir = join(modules, name);
+        copies.set(name, [...(copies.get(name) ?? []), dir]);
+        walk(join(dir, 'node_modules'), depth + 1);
+      }
+    }
+  };
+  walk(resolve('node_modules'), 0);
+  return copies;
+};
+const version = (dir) => {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined; // not a package root (a folder under a scope, a bin folder)
+  }
+};
+const dedupePackages = {
+  name: 'dedupe-packages',
+  setup(b) {
+    const copies = nestedCopies();
+    /** @type {Map<string, string | undefined>} a package dir -> the dir of the copy used instead */
+    const canonical = new Map();
+    const canonicalOf = (dir, name) => {
+      if (!canonical.has(dir)) {
+        const v = version(dir);
+        const same = (copies.get(name) ?? []).filter((d) => v !== undefined && version(d) === v);
+        same.sort((x, y) => x.length - y.length || (x < y ? -1 : 1));
+        canonical.set(dir, same[0] !== undefined && same[0] !== dir ? same[0] : undefined);
+      }
+      return canonical.get(dir);
+    };
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === dedupePackages) return undefined; // the resolve below
+      const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: dedupePackages });
+      const m = /^(.*\/node_modules\/((?:@[^/]+\/)?[^/]+))\/(.*)$/.exec(found.path);
+      if (found.errors.length > 0 || found.external || m === null) return undefined;
+      const [, dir, name, inside] = m;
+      const other = canonicalOf(dir, name);
+      if (other === undefined || !existsSync(join(other, inside))) return undefined;
+      return { path: join(other, inside), sideEffects: found.sideEffects };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: { main: UNBUNDLED },
   outdir: OUT,
@@ -61,7 +121,7 @@ const result = await build({
   sourcemap: 'linked',
   external: ['better-sqlite3', 'pg-native'],
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [ownUrls, userlandPunycode],
+  plugins: [ownUrls, userlandPunycode, dedupePackages],
   metafile: true,
   logLevel: 'warning',
 });
