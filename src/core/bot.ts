@@ -13,6 +13,7 @@ import { detectLanguage } from './lang/detect.js';
 import { LANGUAGES, languageOf, type Language } from './lang/languages.js';
 import type { MatcherOptions } from './match/matcher.js';
 import { smalltalkKind, stripGreeting } from './smalltalk.js';
+import { lazyMap } from './text/lazyMap.js';
 import type { Answer, Entry, EntryRef, Knowledge, Question, Source } from './types.js';
 
 export { formatDate } from './answer/compose.js';
@@ -84,7 +85,7 @@ export interface BotDeps {
  */
 export function createBot(deps: BotDeps): Bot {
   const { knowledge } = deps;
-  const types = entryTypes(knowledge.entries);
+  const types = lazyMap(() => entryTypes(knowledge.entries));
   const build = (language: Language): Engine | undefined => {
     const model = deps.models?.[language] ?? DECISION_MODELS[language];
     return buildEngine(knowledge, language, { model, ...(deps.matcher ? { matcher: deps.matcher } : {}) }, types);
@@ -131,7 +132,8 @@ export function createBot(deps: BotDeps): Bot {
   return {
     knowledge,
     languages,
-    warmUp: () => void languages.forEach(engineFor),
+    // Every engine, and the tables each builds on first use (the notes, and with them the kinds of answer).
+    warmUp: () => void languages.forEach((l) => engineFor(l).deps.notes.size + types.size),
     ask: (question) => explain(question).answer,
     explain,
     terms: (text) => english.matcher.terms(text),

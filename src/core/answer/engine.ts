@@ -12,6 +12,7 @@ import type { Language } from '../lang/languages.js';
 import { PROFILES } from '../lang/profiles.js';
 import { questionTypesIn } from '../lang/questionTypes.js';
 import { cachedMatcher } from '../match/indexCache.js';
+import { lazyMap } from '../text/lazyMap.js';
 import { DEFAULT_MATCHER_OPTIONS, type Matcher, type MatcherData, type MatcherOptions } from '../match/matcher.js';
 import { answerTypes, type QuestionType } from '../text/questionType.js';
 import type { Entry, Knowledge } from '../types.js';
@@ -56,7 +57,8 @@ export function buildEngine(knowledge: Knowledge, language: Language, options: E
   // Restored from build/index-cache/ when `npm run build` indexed exactly these inputs (indexCache.ts).
   const matcher = cachedMatcher(inputs.indexed, inputs.data, options.matcher ?? DEFAULT_MATCHER_OPTIONS);
   const entries = inputs.entries;
-  const notes = notGivenNotes(entries, (t) => matcher.terms(t));
+  // Built on first use (warmUp, once the server listens): see lazyMap.ts.
+  const notes = lazyMap(() => notGivenNotes(entries, (t) => matcher.terms(t)));
   const byId = new Map(knowledge.entries.map((e) => [e.id, e]));
   const compose = answerComposer(knowledge, byId, language);
   // English question words are read after typo correction and aliases ("whn" -> "when"); French and German as written.
