@@ -3,8 +3,10 @@
 // build/index-cache/<key>.json, which start-up restores instead of building it
 // (src/core/match/indexCache.ts: the key covers the entries, the matcher's data and options, the
 // code and the word lists, so a stale index is never used, only missed). The folder is emptied
-// first. --check writes nothing: it exits 1 unless every language's index is in the folder and
-// equals a fresh build (the test that checks the artefact against its sources).
+// first. The validated knowledge set is written there too (knowledge-<key>.json, read at start-up
+// instead of validating the files again: src/core/knowledge/validatedCache.ts). --check writes
+// nothing: it exits 1 unless every language's index and the knowledge set are in the folder and
+// equal a fresh build (the test that checks the artefacts against their sources).
 // Usage: node scripts/index-cache.mjs [--check] [KNOWLEDGE_DIR [OUT]].
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ const { loadKnowledge } = await dist('knowledge/load.js');
 const { matcherInputs } = await dist('answer/engine.js');
 const { LANGUAGES } = await dist('lang/languages.js');
 const { indexKey, writeCachedIndex } = await dist('match/indexCache.js');
+const { knowledgeKey, writeValidatedKnowledge } = await dist('knowledge/validatedCache.js');
 const { DEFAULT_MATCHER_OPTIONS, Matcher } = await dist('match/matcher.js');
 
 const started = performance.now();
@@ -35,6 +38,11 @@ if (!check) {
 }
 const keys = {};
 const stale = [];
+if (check) {
+  const file = join(out, `knowledge-${knowledgeKey(source)}.json`);
+  if (!existsSync(file)) stale.push(`knowledge: ${file} is missing`);
+  else if (readFileSync(file, 'utf8') !== JSON.stringify(knowledge)) stale.push(`knowledge: ${file} differs from a fresh load`);
+} else writeValidatedKnowledge(source, {}, out);
 for (const language of LANGUAGES) {
   const inputs = matcherInputs(knowledge, language);
   if (!inputs) continue;

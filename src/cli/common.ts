@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { config as readDotenv } from 'dotenv';
 import { createBot, type Bot } from '../core/bot.js';
 import { BotError } from '../core/errors.js';
-import { loadKnowledge } from '../core/knowledge/load.js';
+import { loadKnowledgeCached } from '../core/knowledge/validatedCache.js';
 import { loadConfig, type Config } from '../config.js';
 
 export interface Loaded {
@@ -36,7 +36,8 @@ class StartupFailure extends Error {}
 export function load(env: CliIo['env']): Loaded {
   try {
     const config = loadConfig(env);
-    const knowledge = loadKnowledge(config.knowledgeDir, config.paperUrl ? { paperUrl: config.paperUrl } : {});
+    // Validated ahead of time by `npm run build` when the files are exactly those (validatedCache.ts).
+    const knowledge = loadKnowledgeCached(config.knowledgeDir, config.paperUrl ? { paperUrl: config.paperUrl } : {});
     return { config, bot: createBot({ knowledge }) };
   } catch (error) {
     if (error instanceof BotError) throw error;
