@@ -9,19 +9,19 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 4.6536, lead: 3.2311, missingNames: -2.4923, unknownShare: -1.559, coverage: 1.1852 },
-  bias: -2.8763,
+  lengthBoost: 0.25,
+  weights: { score: 5.4456, lead: 1.3252, missingNames: -2.5713, unknownShare: -2.1815, coverage: 2.6186 },
+  bias: -4.1564,
   answerAt: 0.71,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.1,
-  weights: { score: 3.899, lead: 3.8982, missingNames: -0.4257, unknownShare: -2.9342, coverage: 0.9557 },
-  bias: -1.5598,
-  answerAt: 0.68,
+  lengthBoost: 0.3,
+  weights: { score: 3.4665, lead: 3.1114, missingNames: -0.8039, unknownShare: -3.6625, coverage: 1.4463 },
+  bias: -1.4029,
+  answerAt: 0.56,
   suggestAt: 0.18,
 };
 

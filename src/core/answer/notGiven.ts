@@ -29,13 +29,22 @@ export function notGivenEntries(entries: readonly Entry[]): Entry[] {
   );
 }
 
+/**
+ * The words of all `texts`, each read by `terms` on its own: `terms` reads a question, so it reads
+ * only its first MAX_MATCH_CHARS characters, and an entry's phrasings joined are far longer (the
+ * words of its later phrasings were missed, and counted as words the entry never uses).
+ */
+export function termsOfAll(texts: readonly string[], terms: (text: string) => ReadonlySet<string>): Set<string> {
+  return new Set(texts.flatMap((t) => [...terms(t)]));
+}
+
 /** Each pseudo-entry's note, with its specific words read by `terms` (the index's tokenizer). */
 export function notGivenNotes(entries: readonly Entry[], terms: (text: string) => ReadonlySet<string>): Map<string, NotGivenNote> {
   const notes = new Map<string, NotGivenNote>();
   for (const entry of entries) {
-    const own = (entry.notGiven ?? []).length > 0 ? terms([entry.question, ...entry.alternates, entry.answer, ...entry.citations.map((c) => c.quote)].join(' ')) : new Set<string>();
+    const own = (entry.notGiven ?? []).length > 0 ? termsOfAll([entry.question, ...entry.alternates, entry.answer, ...entry.citations.map((c) => c.quote)], terms) : new Set<string>();
     (entry.notGiven ?? []).forEach((gap, i) => {
-      const specific = new Set([...terms(gap.asks.join(' '))].filter((t) => !own.has(t)));
+      const specific = new Set([...termsOfAll(gap.asks, terms)].filter((t) => !own.has(t)));
       notes.set(`${entry.id}${SEPARATOR}${i + 1}`, { entry, note: gap.note, specific });
     });
   }

@@ -12,6 +12,7 @@
  * same suggestions again rather than an answer found out of context.
  */
 import { entryIn } from '../answer/compose.js';
+import { termsOfAll } from '../answer/notGiven.js';
 import type { Bot } from '../bot.js';
 import type { Language } from '../lang/languages.js';
 import { fold } from '../text/normalize.js';
@@ -136,7 +137,7 @@ interface Against {
 }
 
 function against(bot: Bot, own: string, entries: readonly Entry[]): Against {
-  const terms = bot.terms(entries.flatMap(entryText).join(' '));
+  const terms = termsOfAll(entries.flatMap(entryText), (t) => bot.terms(t));
   const unused = (words: ReadonlySet<string>): string[] => [...words].filter((t) => !terms.has(t));
   return { entries, novel: unused(bot.terms(own)).length, newSubject: unused(bot.names(own)).length > 0 };
 }
@@ -215,26 +216,37 @@ interface Readings {
 /**
  * The first of these rules that holds decides:
  * 1. together it repeats the previous entry, but a neighbour of it read together has more of the
- *    follow-up's own words ("whose term is that?" after "beyond an axis of convenience"): the neighbour;
+ *    follow-up's own words ("whose term is that?" after "beyond an axis of convenience"): the
+ *    neighbour, unless the text answered alone has MIN_NOVEL_TERMS words of its own (rule 2 then);
  * 2. answered alone, with at least MIN_NOVEL_TERMS words of its own or with the entry read
  *    together gives too: a question on its own (the conversation was not needed);
  * 3. together it repeats the previous entry while alone it lands on a neighbour ("and china's
  *    exports to the eu?" after the EU's exports): the neighbour;
- * 4. together it answers, and alone does not stand (standsAlone) or is less sure: together;
+ * 4. together it answers, and alone does not stand (standsAlone) or is less sure: together, unless
+ *    it is a complete question with MIN_NOVEL_TERMS words of its own that alone is declined
+ *    ("what is the weather like on mars tomorrow?" after an answer);
  * 5. alone it stands: alone;
  * 6. together it suggests and the text leans (LEANS): that suggestion; an answer alone that does
  *    not stand: a suggestion; else the text alone ("what is the weather on Mars?" is declined,
  *    not offered the last entry).
  */
 function choose(bot: Bot, text: string, previous: Entry, language: Language, r: Readings, aloneOk: boolean): Reply {
-  const moved = r.shifted && bot.answerEntry(r.shifted.id, language);
+  // Not for a question of its own ("did trade meet its official target?" after Putin and Xi): rule 2 first.
+  const moved = r.shifted && !(r.aloneEntry && r.novel >= MIN_NOVEL_TERMS) && bot.answerEntry(r.shifted.id, language);
   if (moved) return { answer: { ...moved, confidence: r.together.confidence, question: text }, followUp: true };
   if (aloneFirst(r, previous, aloneOk)) return { answer: r.alone, followUp: false };
-  const sure = (a: Answer): number => (a.decision === 'answer' ? a.confidence : -1);
-  if (r.together.decision === 'answer' && (!aloneOk || sure(r.together) >= sure(r.alone))) return { answer: { ...r.together, question: text }, followUp: true };
+  if (togetherFirst(r, aloneOk)) return { answer: { ...r.together, question: text }, followUp: true };
   if (aloneOk || (r.complete && r.alone.decision === 'answer')) return { answer: r.alone, followUp: false };
   if (r.together.decision === 'suggest' && r.leans) return { answer: { ...r.together, question: text }, followUp: true };
   return { answer: r.alone.decision === 'answer' ? suggestInstead(bot, text, r.alone, language) : r.alone, followUp: false };
+}
+
+/** Rule 4 of `choose`: the pair answers, and is surer than the text alone or that does not stand. */
+function togetherFirst(r: Readings, aloneOk: boolean): boolean {
+  const sure = (a: Answer): number => (a.decision === 'answer' ? a.confidence : -1);
+  // A complete question of its own that the paper has nothing on is not made an answer by the conversation's words.
+  const unrelated = r.complete && r.alone.decision === 'decline' && r.novel >= MIN_NOVEL_TERMS;
+  return r.together.decision === 'answer' && !unrelated && (!aloneOk || sure(r.together) >= sure(r.alone));
 }
 
 /** Rules 2 and 3 of `choose`: the follow-up read alone wins before the pair is considered. */
@@ -253,7 +265,7 @@ function neighbourWithMoreOf(bot: Bot, own: string, previous: Entry, shifted: An
   if (!to || !near(previous, to)) return undefined;
   const mine = [...bot.terms(own)];
   const covered = (e: Entry): number => {
-    const terms = bot.terms(entryText(e).join(' '));
+    const terms = termsOfAll(entryText(e), (t) => bot.terms(t));
     return mine.filter((w) => terms.has(w)).length;
   };
   return covered(to) > covered(previous) ? to : undefined;
