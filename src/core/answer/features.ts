@@ -45,9 +45,9 @@ export interface DecisionModel {
   readonly lengthBoost: number;
   readonly weights: Readonly<Record<ModelFeature, number>>;
   readonly bias: number;
-  /** Answer when the probability is at least this (chosen for at most 2% wrong answers). */
+  /** Answer when the probability is at least this (chosen for at most 1.75% wrong answers on train, MAX_WRONG_SHARE in tests/eval/fit.ts). */
   readonly answerAt: number;
-  /** Offer an entry as "did you mean" when its score, discounted by the question's unknown share, is at least this. */
+  /** Offer an entry as "did you mean" when its score, discounted by the question's unknown share, is at least this (a constant, SUGGEST_AT in tests/eval/fit.ts). */
   readonly suggestAt: number;
 }
 
