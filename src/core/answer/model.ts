@@ -9,19 +9,19 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.25,
-  weights: { score: 5.4456, lead: 1.3252, missingNames: -2.5713, unknownShare: -2.1815, coverage: 2.6186 },
-  bias: -4.1564,
-  answerAt: 0.71,
+  lengthBoost: 0.15,
+  weights: { score: 5.8863, lead: 1.816, missingNames: -2.2409, unknownShare: -1.6852, coverage: 2.0784 },
+  bias: -4.1141,
+  answerAt: 0.66,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.3,
-  weights: { score: 3.4665, lead: 3.1114, missingNames: -0.8039, unknownShare: -3.6625, coverage: 1.4463 },
-  bias: -1.4029,
-  answerAt: 0.56,
+  lengthBoost: 0.15,
+  weights: { score: 4.3482, lead: 3.5058, missingNames: -0.4673, unknownShare: -3.6866, coverage: 1.1027 },
+  bias: -1.7186,
+  answerAt: 0.52,
   suggestAt: 0.18,
 };
 
