@@ -53,7 +53,7 @@ export interface Adapters {
   readonly seeds: readonly NewSubscription[];
   /** What the pipeline and adapters count through (served on /metrics); give it to the digest scheduler too. */
   readonly metrics: Metrics;
-  /** Stops accepting requests, lets those in flight (and acknowledged Slack events) be answered, then stops the adapters. */
+  /** Stops accepting requests, lets those in flight (and acknowledged Slack events and Teams messages) be answered, then stops the adapters. */
   stop(): Promise<void>;
 }
 
@@ -105,7 +105,7 @@ export async function startAdapters(deps: AdapterDeps): Promise<Adapters> {
     sinkFor: (platform) => sinks.get(platform),
     seeds: adapters.flatMap((a) => a.seeds),
     metrics,
-    // The port closes first; each adapter then finishes what it took in (Slack's acknowledged events), and the server its requests in flight.
+    // The port closes first; each adapter then finishes what it took in (Slack's acknowledged events, Teams' acknowledged messages), and the server its requests in flight.
     stop: async () => void (await Promise.allSettled([server.close(), ...adapters.map((a) => a.stop())])),
   };
 }

@@ -118,7 +118,8 @@ async function teamsScenario(r: Run): Promise<void> {
   expect((await post(url, teamsFixture('personal_message', { ...who, id: 'privacy-1', text: QUESTIONS.teams }), headers)).status).toBe(200);
   expect((await post(url, teamsFixture('personal_message', { ...who, id: 'privacy-2', text: 'subscribe 08:30 Europe/Paris' }), headers)).status).toBe(200);
   expect((await post(url, teamsFixture('card_submit', { ...who, id: 'privacy-3', value: { action: 'feedback', entryId: 'paper-author', helpful: true } }), headers)).status).toBe(200);
-  expect(r.connector.requests.length).toBeGreaterThanOrEqual(3);
+  // Each message is acknowledged before it is answered: wait for the answers.
+  await vi.waitFor(() => expect(r.connector.requests.length).toBeGreaterThanOrEqual(3));
   // A redelivery, dropped with a debug line: proof that the run logs at debug.
   expect((await post(url, teamsFixture('personal_message', { ...who, id: 'privacy-1', text: QUESTIONS.teams }), headers)).status).toBe(200);
 }

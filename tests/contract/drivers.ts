@@ -15,7 +15,7 @@ import { shownText } from '../helpers/slackBlocks.js';
 import type { ApiCall } from '../helpers/slackFakeApi.js';
 import { realBot, startSlackHarness } from '../helpers/slackHarness.js';
 import { asObject, fixtureJson, postAction, postEvent, withEvent } from '../helpers/slackRequests.js';
-import { post, startFakeConnector, startTeamsServer, teamsFixture, type ConnectorRequest, type Json } from '../helpers/teams.js';
+import { startFakeConnector, startTeamsServer, teamsFixture, type ConnectorRequest, type Json } from '../helpers/teams.js';
 
 /** One reply as a person sees it: all its shown text, and the raw payload for the platform's own checks. */
 export interface Seen {
@@ -141,7 +141,7 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<Driver> 
   const server = await startTeamsServer({ bot: realBot(), pipeline: storePipeline({ bot: realBot(), store, clock, logger, defaults: DEFAULTS }), refs: store, answers: store, logger });
   const replies = async (body: Json): Promise<Seen[]> => {
     const before = connector.requests.length;
-    const res = await post(server.url, { ...body, serviceUrl: connector.url });
+    const res = await server.post({ ...body, serviceUrl: connector.url });
     if (res.status !== 200) throw new Error(`teams answered ${res.status}: ${res.body}`);
     return connector.requests.slice(before).map(seenOf);
   };
@@ -160,7 +160,7 @@ export async function teamsDriver(options: DriverOptions = {}): Promise<Driver> 
     search: async (text) => {
       const query = teamsFixture('compose_extension_query');
       const value = { ...asObject(query['value']), parameters: [{ name: 'searchQuery', value: text }] };
-      const res = await post(server.url, { ...query, id: `search-${++n}`, value, ...locale, serviceUrl: connector.url });
+      const res = await server.post({ ...query, id: `search-${++n}`, value, ...locale, serviceUrl: connector.url });
       if (res.status !== 200) throw new Error(`teams answered ${res.status}: ${res.body}`);
       const results = asObject(asObject(JSON.parse(res.body) as unknown)['composeExtension'])['attachments'];
       return (Array.isArray(results) ? results : []).map((r: unknown) => ({ text: cardTexts(asObject(r)['content']).join('\n'), raw: JSON.stringify(r) }));

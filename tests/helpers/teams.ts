@@ -85,6 +85,8 @@ export interface FakeConnector {
   failNext(status: number, times: number, headers?: Record<string, string>): void;
   /** The next `times` requests are read and never answered. */
   hangNext(times: number): void;
+  /** The next `times` requests are recorded and answered only `ms` after they arrive (a slow connector). */
+  delayNext(times: number, ms: number): void;
   /** Called for every recorded request as it arrives (the bench uses it to time replies). */
   onRequest: ((request: ConnectorRequest) => void) | undefined;
   close(): Promise<void>;
@@ -95,7 +97,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/
 /** Starts a fake Bot Framework connector on 127.0.0.1 and an ephemeral port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: ConnectorRequest[] = [];
-  const failures: ({ status: number; headers: Record<string, string> } | 'hang')[] = [];
+  const failures: ({ status: number; headers: Record<string, string> } | 'hang' | { delayMs: number })[] = [];
   let next = 0;
   let attempts = 0;
   const server = createServer((req, res) => {
@@ -105,7 +107,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       attempts++;
       const failure = failures.shift();
       if (failure === 'hang') return;
-      if (failure) return void res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end('{"error":{"code":"ServiceError"}}');
+      if (failure && !('delayMs' in failure)) return void res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end('{"error":{"code":"ServiceError"}}');
       const activity: unknown = JSON.parse(body || '{}');
       const recorded: ConnectorRequest = {
         method: req.method,
@@ -115,9 +117,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         activity: typeof activity === 'object' && activity !== null ? Object.fromEntries(Object.entries(activity)) : {},
         at: performance.now(),
       };
-      requests.push(recorded);
-      connector.onRequest?.(recorded);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${++next}` }));
+      const answer = (): void => {
+        requests.push(recorded);
+        connector.onRequest?.(recorded);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${++next}` }));
+      };
+      if (failure) setTimeout(answer, failure.delayMs);
+      else answer();
     });
   });
   let connections = 0;
@@ -131,6 +137,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     attempts: () => attempts,
     hangNext: (times) => {
       for (let i = 0; i < times; i++) failures.push('hang');
+    },
+    delayNext: (times, ms) => {
+      for (let i = 0; i < times; i++) failures.push({ delayMs: ms });
     },
     failNext: (status, times, headers = {}) => {
       for (let i = 0; i < times; i++) failures.push({ status, headers });
@@ -157,6 +166,8 @@ export interface TeamsServer {
   readonly feedback: MemoryFeedbackSink;
   readonly teams: TeamsAdapter;
   readonly http: HttpServer;
+  /** POSTs `body` to the Teams route and, once it is acknowledged, waits for the turns it started to end. */
+  post(body: unknown, headers?: Record<string, string>): Promise<PostResult>;
   close(): Promise<void>;
 }
 
@@ -200,7 +211,13 @@ export async function startTeamsServer(options: TeamsServerOptions): Promise<Tea
     retry: options.retry ?? { retries: 3, baseDelayMs: 5, maxDelayMs: 20 },
   });
   const port = await http.listen(0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}/api/messages`, logger, feedback, teams, http, close: () => http.close() };
+  const url = `http://127.0.0.1:${port}/api/messages`;
+  const answered = async (body: unknown, headers?: Record<string, string>): Promise<PostResult> => {
+    const res = await post(url, body, headers);
+    await teams.idle();
+    return res;
+  };
+  return { url, logger, feedback, teams, http, post: answered, close: () => http.close() };
 }
 
 export interface PostResult {

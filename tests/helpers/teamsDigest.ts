@@ -9,7 +9,7 @@ import { runDue, type RunReport } from '../../src/core/digest/scheduler.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import { storePipeline } from '../../src/wiring.js';
 import { fakeClock, tempDir, type FakeClock } from '../core/digest/fakes.js';
-import { MemoryLogger, post, startFakeConnector, startTeamsServer, teamsFixture, type ConnectorRequest, type FakeConnector, type Json, type TeamsServer } from './teams.js';
+import { MemoryLogger, startFakeConnector, startTeamsServer, teamsFixture, type ConnectorRequest, type FakeConnector, type Json, type TeamsServer } from './teams.js';
 
 export const PERSONAL = 'a:1Zq8mN3vB7xK2pL9wR4tY6uH0jG5fD1sA8cE3iO7kM2nQ4bV9zX6yT1rW5eU0oP3lJ8hF2gC';
 export const CHANNEL = '19:7c3e5a1b9d2f4e6a8b0c1d3e5f7a9b2c@thread.tacv2';
@@ -50,7 +50,7 @@ export async function startDigestHarness(bot: Bot, now: string, dataDir: string 
   const sleeps: number[] = [];
   const send = async (body: Json): Promise<ConnectorRequest[]> => {
     const before = connector.requests.length;
-    const res = await post(server.url, body);
+    const res = await server.post(body);
     if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${res.body}`);
     return connector.requests.slice(before);
   };

@@ -53,7 +53,8 @@ await describeWithPg('two npm start replicas with Teams on one PostgreSQL databa
     const activity = teamsFixture('personal_message', { id, serviceUrl: connector.url, conversation: { conversationType: 'personal', id: 'a:replica-dedupe-conversation' } });
     const statuses = await Promise.all(urls.map(async (url) => (await post(url, activity)).status));
     expect(statuses).toEqual([200, 200]);
-    // Each replica answers before its HTTP response, so both are done here; the loser logged why.
+    // Each replica acknowledges before it answers: wait for the winner's reply and the loser's log line.
+    await until('the reply', () => repliesTo(id).length >= 1, 30_000);
     await Promise.any(replicas.map((r) => r.logLine('duplicate delivery ignored', 30_000)));
     const ignored = replicas.flatMap((r) => r.logs.filter((l) => l['message'] === 'duplicate delivery ignored'));
     expect({ deliveries: statuses.length, replies: repliesTo(id).length, duplicatesIgnored: ignored.length }).toEqual({ deliveries: 2, replies: 1, duplicatesIgnored: 1 });
@@ -71,6 +72,8 @@ await describeWithPg('two npm start replicas with Teams on one PostgreSQL databa
 
     const [a, b] = urls as [string, string];
     expect((await post(a, teamsFixture('personal_message', { id: 'fu-1', text: 'Who wrote the paper?', serviceUrl: connector.url, conversation }))).status).toBe(200);
+    // A acknowledges before it answers; B is asked once A's reply (sent after A saved the context) is out.
+    await until('the first reply', () => repliesTo('fu-1').length >= 1, 30_000);
     expect((await post(b, teamsFixture('personal_message', { id: 'fu-2', text: 'tell me more', serviceUrl: connector.url, conversation }))).status).toBe(200);
     await until('both replies', () => repliesTo('fu-1').length + repliesTo('fu-2').length >= 2, 30_000);
 

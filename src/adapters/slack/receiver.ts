@@ -13,7 +13,7 @@ import type { Clock, Logger } from '../../core/ports.js';
 import { readBody, type HttpServer } from '../../server/http.js';
 import { isSlackPayload } from './payload.js';
 import { verifySignature } from './signature.js';
-import { createTurnQueue, type TurnQueue } from './turns.js';
+import { createTurnQueue, type TurnQueue } from '../turns.js';
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack's payloads are small; anything bigger is not from Slack. */

@@ -8,7 +8,7 @@
  * This is the Teams `PlatformAdapter` the wiring lists.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { PlatformAdapter } from '../../core/conversation/adapter.js';
 import type { Pipeline } from '../../core/conversation/pipeline.js';
@@ -18,6 +18,7 @@ import type { Logger } from '../../core/ports.js';
 import type { AnsweredMessages, ConversationRefStore as StoredRefs } from '../../core/store.js';
 import { readBody, type HttpServer, type RouteHandler } from '../../server/http.js';
 import { TEAMS_PROFILE } from '../profiles.js';
+import { createTurnQueue, type TurnQueue } from '../turns.js';
 import { parseActivity } from './activity.js';
 import { EuChinaTeamsBot } from './bot.js';
 import { createCloudAdapter, teamsAppId, TeamsCloudAdapter, type TeamsAdapterConfig, type TeamsAuthOptions } from './cloudAdapter.js';
@@ -61,6 +62,8 @@ export interface TeamsAdapter extends PlatformAdapter {
   readonly sink: TeamsDigestSink;
   /** `local` when requests are accepted without authentication (TEAMS_LOCAL=1, no credentials). */
   readonly mode: 'authenticated' | 'local';
+  /** Resolves once every message acknowledged so far has been answered (or has failed and been logged). */
+  idle(): Promise<void>;
 }
 
 /** Printed by `npm start` when the endpoint runs without authentication. */
@@ -84,7 +87,9 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     ...(deps.retry ? { retry: deps.retry } : {}),
     ...(deps.answers ? { answers: deps.answers } : {}),
   });
-  const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger);
+  // Messages are acknowledged once authenticated and answered after (see `acksEarly`); stop() waits for those answers.
+  const turns = createTurnQueue((error) => logger.error('teams: acknowledged turn failed', { error }));
+  const handler = messagesHandler(adapter, (context) => teamsBot.run(context), logger, turns);
   const sink = new TeamsDigestSink({ adapter, appId: teamsAppId(config), conversations });
   const mode = config.teams ? 'authenticated' : 'local';
   return {
@@ -101,8 +106,9 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       if (deps.refs) await scrubStoredConversationRefs(deps.refs, logger); // rows older versions wrote with user details
       if (mode === 'local') process.stderr.write(`${TEAMS_LOCAL_WARNING}\n`);
     },
-    // Nothing to release beyond the shared server.
-    stop: async () => undefined,
+    // The shared server answers the requests in flight; the messages it already acknowledged are answered here.
+    stop: () => turns.idle(),
+    idle: () => turns.idle(),
   };
 }
 
@@ -113,7 +119,19 @@ export function registerTeams(http: HttpServer, deps: TeamsAdapterDeps): TeamsAd
   return teams;
 }
 
-function messagesHandler(adapter: TeamsCloudAdapter, logic: (context: TurnContext) => Promise<void>, logger: Logger): RouteHandler {
+/**
+ * A message whose reply goes to the connector (every delivery mode but `expectReplies`, whose
+ * replies are the response body) needs nothing from the turn in its HTTP response. Bot Framework
+ * waits for that response, so it is sent as soon as the request is authenticated, and the turn
+ * runs after it from the turn queue, like Slack's acknowledged events: under load an ack no longer
+ * waits for the answers of every activity read before it. Invokes (feedback, message-extension
+ * search) carry their result in the response and run inside the request.
+ */
+export function acksEarly(activity: Activity): boolean {
+  return activity.type === 'message' && activity.deliveryMode !== 'expectReplies';
+}
+
+function messagesHandler(adapter: TeamsCloudAdapter, logic: (context: TurnContext) => Promise<void>, logger: Logger, turns: TurnQueue): RouteHandler {
   return async (req, res) => {
     const body = await readJson(req);
     if (!body.ok) {
@@ -126,11 +144,19 @@ function messagesHandler(adapter: TeamsCloudAdapter, logic: (context: TurnContex
       return reply(res, 400, { error: `malformed activity: ${parsed.reason}` });
     }
     const authHeader = headerValue(req.headers.authorization);
+    let acked = false;
+    // Runs only once the adapter has authenticated the request.
+    const early = async (context: TurnContext): Promise<void> => {
+      acked = true;
+      reply(res, 200, undefined);
+      await queued(turns, () => logic(context));
+    };
     try {
-      const invoke = await adapter.handle(authHeader, parsed.activity, logic);
-      reply(res, invoke?.status ?? 200, invoke?.body);
+      const invoke = await adapter.handle(authHeader, parsed.activity, acksEarly(parsed.activity) ? early : logic);
+      if (!acked) reply(res, invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       const a = parsed.activity;
+      if (acked) return logger.error('teams: acknowledged turn failed', { activityType: a.type, activityId: a.id, conversation: a.conversation.id, error });
       if (error instanceof UnauthenticatedError || error instanceof AuthenticationError) {
         logger.warn('teams: unauthenticated request rejected', { status: 401, activityType: a.type, reason: error.message });
         return reply(res, 401, { error: 'unauthorized' });
@@ -144,6 +170,11 @@ function messagesHandler(adapter: TeamsCloudAdapter, logic: (context: TurnContex
       reply(res, 500, { error: 'internal error' });
     }
   };
+}
+
+/** Runs `job` from `turns` (in a later event-loop turn) and settles as it does. */
+function queued(turns: TurnQueue, job: () => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => turns.push(() => job().then(resolve, reject)));
 }
 
 /** Top-level turn errors: logged once with context; the user hears something unless delivery itself failed. */

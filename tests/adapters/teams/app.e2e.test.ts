@@ -8,7 +8,6 @@ import { createBot } from '../../../src/core/bot.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import {
-  post,
   startFakeConnector,
   startTeamsServer,
   teamsFixture,
@@ -42,7 +41,7 @@ const cardOf = (activity: Json): string => JSON.stringify(activity['attachments'
 
 describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   it('answers a personal question with a card, citations and the citation entity', async () => {
-    const res = await post(server.url, fixture('personal_message'));
+    const res = await server.post(fixture('personal_message'));
     expect(res.status).toBe(200);
     const sent = only(connector.requests);
     expect(sent.conversationId).toBe('a:1Zq8mN3vB7xK2pL9wR4tY6uH0jG5fD1sA8cE3iO7kM2nQ4bV9zX6yT1rW5eU0oP3lJ8hF2gC');
@@ -64,7 +63,7 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   });
 
   it('answers a channel mention in the same thread, with the mention stripped', async () => {
-    await post(server.url, fixture('channel_mention'));
+    await server.post(fixture('channel_mention'));
     const sent = only(connector.requests);
     expect(sent.conversationId).toBe('19:7c3e5a1b9d2f4e6a8b0c1d3e5f7a9b2c@thread.tacv2;messageid=1712049605512');
     expect(sent.replyToId).toBe('1712049605512');
@@ -72,20 +71,20 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   });
 
   it('stays silent on a channel message that does not mention the bot', async () => {
-    const res = await post(server.url, fixture('channel_mention', { text: 'Who wrote the paper?', entities: [] }));
+    const res = await server.post(fixture('channel_mention', { text: 'Who wrote the paper?', entities: [] }));
     expect(res.status).toBe(200);
     expect(connector.requests).toHaveLength(0);
   });
 
   it('answers the related entry when a card button is submitted', async () => {
-    await post(server.url, fixture('card_submit'));
+    await server.post(fixture('card_submit'));
     const sent = only(connector.requests);
     expect(sent.activity['text']).toContain('26th March 2024');
     expect(JSON.stringify(sent.activity['entities'])).toContain('Schuman Paper n°742, 26th March 2024.');
   });
 
   it('records a feedback click through the FeedbackSink port and thanks the user', async () => {
-    await post(server.url, fixture('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: false } }));
+    await server.post(fixture('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: false } }));
     expect(server.feedback.records).toEqual([
       { platform: 'teams', userId: '6f4a2c1e-93b7-4d2a-8e51-0c7d9b3a5f12', entryId: 'paper-author', helpful: false },
     ]);
@@ -93,7 +92,7 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   });
 
   it('returns answer cards with citations to a message extension query', async () => {
-    const res = await post(server.url, fixture('compose_extension_query'));
+    const res = await server.post(fixture('compose_extension_query'));
     expect(res.status).toBe(200);
     const body: unknown = JSON.parse(res.body);
     const text = JSON.stringify(body);
@@ -106,8 +105,8 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
 
   it('welcomes the team once and keeps the conversation reference when the bot is added', async () => {
     const update = fixture('conversation_update_bot_added');
-    await post(server.url, update);
-    await post(server.url, update);
+    await server.post(update);
+    await server.post(update);
     const sent = only(connector.requests);
     expect(cardOf(sent.activity)).toContain('@mention me');
     const refs = await server.teams.conversations.list();
@@ -115,24 +114,24 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   });
 
   it('answers a redelivered activity only once', async () => {
-    await post(server.url, fixture('personal_message'));
-    await post(server.url, fixture('personal_message'));
+    await server.post(fixture('personal_message'));
+    await server.post(fixture('personal_message'));
     expect(connector.requests).toHaveLength(1);
   });
 
   it('rejects malformed bodies with 400 and a log line, and keeps serving', async () => {
     for (const body of ['{not json', '[]', '{"text":"no type"}', JSON.stringify({ ...fixture('personal_message'), serviceUrl: 'ftp://x' })]) {
-      expect((await post(server.url, body)).status).toBe(400);
+      expect((await server.post(body)).status).toBe(400);
     }
     expect(server.logger.entries.filter((e) => e.level === 'warn' && /rejected/.test(e.message))).toHaveLength(4);
-    expect((await post(server.url, fixture('personal_message'))).status).toBe(200);
+    expect((await server.post(fixture('personal_message'))).status).toBe(200);
     expect(connector.requests).toHaveLength(1);
   });
 
   it('rejects an oversized body with 413 and a body that is not JSON with 415', async () => {
     const big = JSON.stringify({ ...fixture('personal_message'), text: 'x'.repeat(600 * 1024) });
-    expect((await post(server.url, big)).status).toBe(413);
-    expect((await post(server.url, 'hello', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await server.post(big)).status).toBe(413);
+    expect((await server.post('hello', { 'content-type': 'text/plain' })).status).toBe(415);
     expect(connector.requests).toHaveLength(0);
   });
 
@@ -140,7 +139,7 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
   it('logs a failed feedback write once with context and tells the user, never thanking them', async () => {
     const failing = await startTeamsServer({ bot, feedback: { record: () => Promise.reject(new Error('store is down')) } });
     try {
-      const res = await post(failing.url, fixture('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: true } }));
+      const res = await failing.post(fixture('card_submit', { value: { action: 'feedback', entryId: 'paper-author', helpful: true } }));
       expect(res.status).toBe(200);
       expect(only(connector.requests).activity['text']).toMatch(/Sorry, I couldn.t record your feedback/);
       const errors = failing.logger.entries.filter((e) => e.level === 'error');
@@ -153,13 +152,13 @@ describe('POST /api/messages (TEAMS_LOCAL, unauthenticated)', () => {
 
   it('retries a connector that fails with 503 and delivers the reply', async () => {
     connector.failNext(503, 2);
-    expect((await post(server.url, fixture('personal_message'))).status).toBe(200);
+    expect((await server.post(fixture('personal_message'))).status).toBe(200);
     expect(only(connector.requests).activity['text']).toContain('Pierre Andrieu');
   });
 
   it('retries 429 with backoff, then logs the failure with context', async () => {
     connector.failNext(429, 10);
-    expect((await post(server.url, fixture('personal_message'))).status).toBe(200);
+    expect((await server.post(fixture('personal_message'))).status).toBe(200);
     expect(connector.requests).toHaveLength(0);
     const failure = server.logger.entries.find((e) => e.level === 'error');
     expect(failure?.fields).toMatchObject({ code: 'delivery_failed', activityType: 'message', conversation: expect.stringMatching(/^a:1Zq8/) });
@@ -179,13 +178,13 @@ describe('POST /api/messages with credentials', () => {
 
   it('rejects a request with a forged token with 401', async () => {
     const forged = ['eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJhdWQiOiI4ZjFhMmIzYyJ9', 'c2ln'].join('.');
-    const res = await post(secured.url, fixture('personal_message'), { authorization: `Bearer ${forged}` });
+    const res = await secured.post(fixture('personal_message'), { authorization: `Bearer ${forged}` });
     expect(res.status).toBe(401);
     expect(connector.requests).toHaveLength(0);
   });
 
   it('rejects a request without a token with 401 and sends nothing', async () => {
-    const res = await post(secured.url, fixture('personal_message'));
+    const res = await secured.post(fixture('personal_message'));
     expect(res.status).toBe(401);
     expect(connector.requests).toHaveLength(0);
     expect(secured.logger.entries.some((e) => e.level === 'warn' && /unauthenticated/.test(e.message))).toBe(true);

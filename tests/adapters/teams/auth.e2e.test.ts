@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
-import { post, startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type Json, type TeamsServer } from '../../helpers/teams.js';
+import { startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type Json, type TeamsServer } from '../../helpers/teams.js';
 import { startFakeLogin, type FakeLogin } from '../../helpers/teamsLogin.js';
 
 loopbackOnly();
@@ -40,7 +40,7 @@ const bearer = (token: string): Record<string, string> => ({ authorization: `Bea
 
 describe('POST /api/messages: tokens', () => {
   it('accepts a token the channel signed with a published key', async () => {
-    const res = await post(server.url, query(), bearer(login.token(claims())));
+    const res = await server.post(query(), bearer(login.token(claims())));
     expect(res.status).toBe(200);
     expect(res.body).toContain('Former Ambassador of France');
   });
@@ -49,7 +49,7 @@ describe('POST /api/messages: tokens', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const [name, token] of Object.entries(login.forgeries(claims()))) {
       const before = server.logger.entries.length;
-      const res = await post(server.url, query(), bearer(token));
+      const res = await server.post(query(), bearer(token));
       const logged = server.logger.entries.slice(before);
       expect({ name, status: res.status }).toEqual({ name, status: 401 });
       expect({ name, levels: logged.map((e) => e.level) }).toEqual({ name, levels: ['warn'] });
@@ -61,8 +61,8 @@ describe('POST /api/messages: tokens', () => {
   });
 
   it('rejects a token for another app or another serviceUrl with 401', async () => {
-    expect((await post(server.url, query(), bearer(login.token({ ...claims(), aud: 'another-app' })))).status).toBe(401);
-    expect((await post(server.url, query(), bearer(login.token({ serviceurl: 'https://elsewhere.example/' })))).status).toBe(401);
+    expect((await server.post(query(), bearer(login.token({ ...claims(), aud: 'another-app' })))).status).toBe(401);
+    expect((await server.post(query(), bearer(login.token({ serviceurl: 'https://elsewhere.example/' })))).status).toBe(401);
   });
 });
 
@@ -70,18 +70,18 @@ describe('POST /api/messages: the login host', () => {
   it('answers 503 within the deadline, with one fetch for all waiting requests, when the login host never answers', async () => {
     login.hang(true);
     const started = performance.now();
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => post(server.url, query(), bearer(login.token(claims())))));
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => server.post(query(), bearer(login.token(claims())))));
     expect(results.map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
     expect(performance.now() - started).toBeLessThan(1500);
     expect(login.held()).toBe(1);
     expect(server.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
     login.hang(false);
-    expect((await post(server.url, query(), bearer(login.token(claims())))).status).toBe(200);
+    expect((await server.post(query(), bearer(login.token(claims())))).status).toBe(200);
   });
 
   it('fetches the metadata and the keys once, then serves tokens from the cache', async () => {
-    await Promise.all([1, 2, 3, 4].map(() => post(server.url, query(), bearer(login.token(claims())))));
-    for (const id of ['q1', 'q2']) expect((await post(server.url, { ...query(), id }, bearer(login.token(claims())))).status).toBe(200);
+    await Promise.all([1, 2, 3, 4].map(() => server.post(query(), bearer(login.token(claims())))));
+    for (const id of ['q1', 'q2']) expect((await server.post({ ...query(), id }, bearer(login.token(claims())))).status).toBe(200);
     expect(login.asked).toEqual({ metadata: 1, keys: 1 });
   });
 });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
-import { post, startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type TeamsServer } from '../../helpers/teams.js';
+import { startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type TeamsServer } from '../../helpers/teams.js';
 
 let connector: FakeConnector;
 let server: TeamsServer;
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 it('reuses one connector client, and so one connection, across turns', async () => {
-  for (const id of ['a1', 'a2', 'a3']) await post(server.url, teamsFixture('personal_message', { id, serviceUrl: connector.url }));
+  for (const id of ['a1', 'a2', 'a3']) await server.post(teamsFixture('personal_message', { id, serviceUrl: connector.url }));
   expect(connector.requests).toHaveLength(3);
   expect(connector.connections()).toBe(1);
 });

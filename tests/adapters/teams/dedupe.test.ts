@@ -4,7 +4,7 @@ import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { tempDir } from '../../core/digest/fakes.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
-import { post, startFakeConnector, startTeamsServer, teamsFixture } from '../../helpers/teams.js';
+import { startFakeConnector, startTeamsServer, teamsFixture } from '../../helpers/teams.js';
 
 loopbackOnly();
 const bot = createBot({ knowledge: loadKnowledge('knowledge') });
@@ -30,13 +30,13 @@ describe('Teams activity dedupe in the store', () => {
     running.push(connector);
     const activity = teamsFixture('personal_message', { serviceUrl: connector.url });
     const before = await startOn(dir);
-    expect((await post(before.server.url, activity)).status).toBe(200);
+    expect((await before.server.post(activity)).status).toBe(200);
     expect(connector.requests).toHaveLength(1);
     await before.close();
 
     const after = await startOn(dir);
     running.push(after);
-    expect((await post(after.server.url, activity)).status).toBe(200);
+    expect((await after.server.post(activity)).status).toBe(200);
     expect(connector.requests).toHaveLength(1);
     expect(after.server.logger.entries.filter((e) => /duplicate delivery ignored/.test(e.message))).toHaveLength(1);
   });

@@ -9,7 +9,7 @@ import { commentOf } from '../../../src/adapters/teams/feedback.js';
 import { createBot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
-import { post, startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type Json, type TeamsServer } from '../../helpers/teams.js';
+import { startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type Json, type TeamsServer } from '../../helpers/teams.js';
 import { startDigestHarness, type DigestHarness } from '../../helpers/teamsDigest.js';
 
 loopbackOnly();
@@ -33,8 +33,8 @@ describe('Teams native feedback (real CloudAdapter, fake connector, in-memory an
 
   it('switches the feedback buttons on for an answer, and off for a decline', async () => {
     await start();
-    await post(server.url, fixture('personal_message'));
-    await post(server.url, fixture('personal_message', { id: 'p-decline', text: 'What is the best ratatouille recipe with aubergines?' }));
+    await server.post(fixture('personal_message'));
+    await server.post(fixture('personal_message', { id: 'p-decline', text: 'What is the best ratatouille recipe with aubergines?' }));
     const [answer, decline] = connector.requests;
     expect(answer?.activity['channelData']).toEqual({ feedbackLoopEnabled: true });
     expect(decline?.activity['channelData']).toBeUndefined();
@@ -42,9 +42,9 @@ describe('Teams native feedback (real CloudAdapter, fake connector, in-memory an
 
   it('answers the submitAction invoke 200 with an empty body and stores a dislike with its comment', async () => {
     await start();
-    await post(server.url, fixture('personal_message'));
+    await server.post(fixture('personal_message'));
     const sentId = 'reply-1'; // the id the connector gave the answer
-    const res = await post(server.url, invoke({ replyToId: sentId }));
+    const res = await server.post(invoke({ replyToId: sentId }));
     expect(res).toEqual({ status: 200, body: '' });
     expect(server.feedback.records).toEqual([{ platform: 'teams', userId: AAD, entryId: 'paper-author', helpful: false, comment: COMMENT }]);
     // The port gets the platform id, the store keeps only its salted hash (below); adapters no longer hash.
@@ -53,16 +53,16 @@ describe('Teams native feedback (real CloudAdapter, fake connector, in-memory an
 
   it('stores a like without a comment, once, however often the invoke is redelivered', async () => {
     await start();
-    await post(server.url, fixture('personal_message'));
+    await server.post(fixture('personal_message'));
     const like = invoke({ id: 'f:like-1', replyToId: 'reply-1', value: { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":""}' } } });
-    expect((await post(server.url, like)).status).toBe(200);
-    expect((await post(server.url, like)).status).toBe(200);
+    expect((await server.post(like)).status).toBe(200);
+    expect((await server.post(like)).status).toBe(200);
     expect(server.feedback.records).toEqual([{ platform: 'teams', userId: AAD, entryId: 'paper-author', helpful: true }]);
   });
 
   it('answers 200 but stores nothing for feedback on a message it has no answer for', async () => {
     await start();
-    const res = await post(server.url, invoke({ replyToId: 'never-sent' }));
+    const res = await server.post(invoke({ replyToId: 'never-sent' }));
     expect(res).toEqual({ status: 200, body: '' });
     expect(server.feedback.records).toEqual([]);
     expect(server.logger.entries.map((e) => e.message)).toContain('teams: feedback on a message whose entry is unknown, not stored');
@@ -71,7 +71,7 @@ describe('Teams native feedback (real CloudAdapter, fake connector, in-memory an
 
   it('answers 400 to a submitAction whose value is not feedback it understands', async () => {
     await start();
-    const res = await post(server.url, invoke({ value: { actionName: 'feedback', actionValue: { reaction: 'meh' } } }));
+    const res = await server.post(invoke({ value: { actionName: 'feedback', actionValue: { reaction: 'meh' } } }));
     expect(res.status).toBe(400);
     expect(server.feedback.records).toEqual([]);
   });

@@ -1,14 +1,16 @@
 /**
  * One retry budget per Teams reply, end to end through the real CloudAdapter and the connector
- * client's own HTTP pipeline, against a fake connector on 127.0.0.1: Bot Framework gives a turn
- * 15 s, so throttling and a connector that never answers must end the turn well inside it.
- * The deadline is shortened to 1.5 s here so the tests stay fast.
+ * client's own HTTP pipeline, against a fake connector on 127.0.0.1: throttling and a connector
+ * that never answers must end the turn by the deadline (10 s by default; a message is acknowledged
+ * before its turn, but the turn queue and invokes, answered inside Bot Framework's 15 s, must not
+ * be held up). The deadline is shortened to 1.5 s here so the tests stay fast; `server.post` waits
+ * for the turn after the ack, so `ms` is the whole turn.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import { loopbackOnly } from '../../helpers/loopback.js';
-import { post, startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type TeamsServer } from '../../helpers/teams.js';
+import { startFakeConnector, startTeamsServer, teamsFixture, type FakeConnector, type TeamsServer } from '../../helpers/teams.js';
 
 loopbackOnly();
 const bot = createBot({ knowledge: loadKnowledge('knowledge') });
@@ -17,7 +19,7 @@ let server: TeamsServer;
 beforeEach(async () => {
   connector = await startFakeConnector();
   server = await startTeamsServer({ bot, retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 20, deadlineMs: 1500 } });
-  await post(server.url, teamsFixture('personal_message', { id: 'warm-up', serviceUrl: connector.url })); // a cold first turn would blur the timings
+  await server.post(teamsFixture('personal_message', { id: 'warm-up', serviceUrl: connector.url })); // a cold first turn would blur the timings
 });
 afterEach(async () => {
   await server.close();
@@ -26,7 +28,7 @@ afterEach(async () => {
 
 const ask = async (): Promise<{ status: number; ms: number }> => {
   const started = performance.now();
-  const res = await post(server.url, teamsFixture('personal_message', { serviceUrl: connector.url }));
+  const res = await server.post(teamsFixture('personal_message', { serviceUrl: connector.url }));
   return { status: res.status, ms: performance.now() - started };
 };
 const deliveryFailure = (): unknown => server.logger.entries.find((e) => e.level === 'error')?.fields['code'];
