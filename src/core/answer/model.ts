@@ -9,18 +9,18 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 5.8863, lead: 1.816, missingNames: -2.2409, unknownShare: -1.6852, coverage: 2.0784 },
-  bias: -4.1141,
+  lengthBoost: 0.2,
+  weights: { score: 6.0893, lead: 1.517, missingNames: -2.0862, unknownShare: -1.7886, coverage: 2.8284 },
+  bias: -4.9976,
   answerAt: 0.66,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 4.3482, lead: 3.5058, missingNames: -0.4673, unknownShare: -3.6866, coverage: 1.1027 },
-  bias: -1.7186,
+  lengthBoost: 0.25,
+  weights: { score: 4.0573, lead: 3.4446, missingNames: -0.6787, unknownShare: -3.7248, coverage: 1.3367 },
+  bias: -1.845,
   answerAt: 0.52,
   suggestAt: 0.18,
 };
