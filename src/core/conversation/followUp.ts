@@ -64,8 +64,10 @@ const MORE = new RegExp(
 );
 /** Words that point back at what was just said ("is it still in force?", "who said that?"). */
 const BACK_WORDS = 'it|that|this|they|them|he|she|his|her|its|their|those|these|there|then|ca|cela|il|elle|ils|elles|es|dies|er|damals';
-/** Pointing back, for a question of its own: also "the 1950 one". */
-const POINTS_BACK = new RegExp(`\\b(?:${BACK_WORDS}|one)\\b`);
+/** Pointing back, for a question of its own: also "the 1950 one", and "who exactly?" (exactly what was just said). */
+const POINTS_BACK = new RegExp(`\\b(?:${BACK_WORDS}|one|exactly|precisely|specifically)\\b`);
+/** A year, as `names` reads it. */
+const YEAR = /^(?:19|20)\d\d$/;
 /** Words that make a short question lean on the previous one. */
 const LEANS = new RegExp(
   '^(?:and|but|so|what about|how about|why|when|where|who|how|is that|was that|did|does|do|is|was|were|are|can|could|which' +
@@ -139,7 +141,9 @@ interface Against {
 function against(bot: Bot, own: string, entries: readonly Entry[]): Against {
   const terms = termsOfAll(entries.flatMap(entryText), (t) => bot.terms(t));
   const unused = (words: ReadonlySet<string>): string[] => [...words].filter((t) => !terms.has(t));
-  return { entries, novel: unused(bot.terms(own)).length, newSubject: unused(bot.names(own)).length > 0 };
+  // A year alone is no new subject: "and in 2019?" asks the same question of another year.
+  const subjects = unused(bot.names(own)).filter((t) => !YEAR.test(t));
+  return { entries, novel: unused(bot.terms(own)).length, newSubject: subjects.length > 0 };
 }
 
 /**

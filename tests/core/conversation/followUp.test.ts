@@ -165,6 +165,24 @@ describe('follow-up questions', () => {
     }
   });
 
+  it('reads "and in 2019?" as the same question of another year, not as a question about 2019 on its own', async () => {
+    const { say } = setup();
+    expect((await say('how much was russia-china trade worth in 2023?')).answer.entry?.id).toBe('trade-value-2023');
+    expect(bot.ask('and in 2019?').decision).toBe('answer');
+    const other = await say('and in 2019?');
+    expect(other.followUp).toBe(true);
+    expect(other.answer.decision).not.toBe('answer');
+    expect(other.answer.suggestions.map((e) => e.id)).toContain('trade-value-2023');
+  });
+
+  it('reads "who exactly was sanctioned?" as asking about what was just said, not as a question of its own', async () => {
+    const { say } = setup();
+    expect((await say('did the eu sanction china over the uyghurs?')).answer.entry?.id).toBe('eu-china-uyghur-sanctions');
+    expect(bot.ask('who exactly was sanctioned?').entry?.id).toBe('eu-russia-sanctions-packages');
+    const who = await say('who exactly was sanctioned?');
+    expect(who.answer.decision).not.toBe('answer');
+  });
+
   it('answers without the context, and says so in the log, when the context store fails', async () => {
     const broken: ContextStore = {
       context: () => Promise.reject(new Error('disk gone')),
