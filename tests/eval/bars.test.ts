@@ -12,7 +12,7 @@ import { evaluateFollowUps, loadFollowUps, newQuestionCases } from './followups.
 // To move a bar: measure, then set it to the measured value minus MARGIN, in the same commit as
 // the change that earned it, quoting the figures in the commit message.
 const MARGIN = 0.02;
-const MEASURED = { answerableRight: 0.919, unanswerableNotAnswered: 0.987, wrongShareOfAll: 0.017 };
+const MEASURED = { answerableRight: 0.928, unanswerableNotAnswered: 0.974, wrongShareOfAll: 0.017 };
 const BARS = {
   answerableRight: MEASURED.answerableRight - MARGIN,
   unanswerableNotAnswered: MEASURED.unanswerableNotAnswered - MARGIN,

@@ -9,10 +9,10 @@ import type { Language } from '../lang/languages.js';
 import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
-  lengthBoost: 0.2,
-  weights: { score: 6.0893, lead: 1.517, missingNames: -2.0862, unknownShare: -1.7886, coverage: 2.8284 },
-  bias: -4.9976,
-  answerAt: 0.66,
+  lengthBoost: 0.15,
+  weights: { score: 5.8713, lead: 1.5149, missingNames: -2.1418, unknownShare: -1.9154, coverage: 2.3793 },
+  bias: -4.2461,
+  answerAt: 0.65,
   suggestAt: 0.18,
 };
 

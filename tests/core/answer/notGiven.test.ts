@@ -19,4 +19,11 @@ describe('the "does not say" notes', () => {
     expect([...(note?.specific ?? [])]).toContain('year');
     expect([...(note?.specific ?? [])]).not.toContain(bot.terms('telephone').values().next().value);
   });
+
+  it('does not answer what two leaders said to each other with the entry that only says they talked', () => {
+    const said = bot.ask('What did Xi say to Zelensky during their April call?');
+    expect(said.decision).toBe('suggest');
+    expect(said.suggestions.map((s) => s.id)).toContain('xi-zelensky-call');
+    expect(bot.ask('when did xi and zelensky talk?').entry?.id).toBe('xi-zelensky-call');
+  });
 });

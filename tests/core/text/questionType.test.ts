@@ -45,9 +45,18 @@ describe('questionType', () => {
     ['Which Chinese companies help Russia get around sanctions?', 'entity'],
     ['which chinese carmakers are named in the ev subsidy probe', 'entity'],
     ['On what date was the agreement concluded?', 'date'],
+    ['What did Xi say to Zelensky during their April call?', 'content'],
+    ['what did zelensky and xi actually say to each other', 'content'],
   ])('reads "%s" as a %s question', (q, type) => {
     expect(questionType(q)).toBe(type);
   });
+
+  it.each(['What does the paper say about Lithuania?', 'what did the author say about the alliance', 'what did borrell say about chinas rise', 'what did it say on trade'])(
+    'does not read "%s" as asking what was said between two people',
+    (q) => {
+      expect(questionType(q)).not.toBe('content');
+    },
+  );
 
   it('needs a unit for a length of time or distance, and a percentage for a share', () => {
     expect(answerTypes(['When did Xi call Zelensky?'], 'He held talks with President Zelensky on 26 April.').has('duration')).toBe(false);
