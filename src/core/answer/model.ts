@@ -10,18 +10,18 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.15,
-  weights: { score: 5.8713, lead: 1.5149, missingNames: -2.1418, unknownShare: -1.9154, coverage: 2.3793 },
-  bias: -4.2461,
-  answerAt: 0.65,
+  weights: { score: 6.0351, lead: 1.6142, missingNames: -2.1657, unknownShare: -1.838, coverage: 2.1654 },
+  bias: -4.1961,
+  answerAt: 0.66,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.25,
-  weights: { score: 4.0573, lead: 3.4446, missingNames: -0.6787, unknownShare: -3.7248, coverage: 1.3367 },
-  bias: -1.845,
-  answerAt: 0.52,
+  lengthBoost: 0.2,
+  weights: { score: 3.9632, lead: 3.8031, missingNames: -0.6387, unknownShare: -3.2517, coverage: 0.6762 },
+  bias: -1.5341,
+  answerAt: 0.63,
   suggestAt: 0.18,
 };
 
