@@ -121,6 +121,10 @@ export interface Entry {
   readonly citations: readonly KnowledgeCitation[];
   readonly topic: string;
   readonly related: readonly string[];
+  /** The entry giving the paper's reason for this answer ("why?" after it), if another entry holds it. */
+  readonly because?: string;
+  /** The entry that continues this answer ("tell me more" after it). */
+  readonly more?: string;
   /** Details people ask about this passage that the paper does not give (see schema.ts). */
   readonly notGiven?: readonly NotGiven[];
   /** The knowledge file the entry came from, for error reports. */

@@ -166,7 +166,7 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const text = typeof question === 'string' ? question : question.text;
   const as = reading(question, language);
   const { folded, own, words } = parts(text);
-  const next = sequel(bot, folded, previous, language);
+  const next = sequel(bot, folded, previous, language) ?? reasonFor(bot, folded, own, previous, language);
   if (next) return { answer: { ...next, question: text }, followUp: true };
   if (words > MAX_FOLLOW_UP_WORDS) return { answer: bot.ask(as(text)), followUp: false };
   const alone = bot.explain(as(text)).answer;
@@ -315,8 +315,21 @@ function near(previous: Entry, entry: Entry): boolean {
 
 const WHY = /^(?:why|how come|reason|for what reason|what for|pourquoi|pour quelle raison|comment ca se fait|warum|wieso|weshalb|aus welchem grund)\b/;
 
-/** "Tell me more": a related entry on the same passage first, then any related entry, in the conversation's language. */
+/**
+ * "Why?", "why not?", "how come?" after an answer whose reason another entry gives (its curated
+ * `because`): that entry, unless the follow-up says something of its own ("why did parliament
+ * refuse?") that neither entry mentions, which the other readings then weigh.
+ */
+function reasonFor(bot: Bot, folded: string, own: string, previous: Entry, language: Language): Answer | undefined {
+  const reason = previous.because === undefined || !WHY.test(folded) ? undefined : bot.knowledge.entries.find((e) => e.id === previous.because);
+  if (!reason) return undefined;
+  const context = against(bot, own, [previous, reason]);
+  return context.novel === 0 && !context.newSubject ? bot.answerEntry(reason.id, language) : undefined;
+}
+
+/** "Tell me more": the entry's curated `more`, else a related entry on the same passage, then any related entry, in the conversation's language. */
 function moreAbout(bot: Bot, previous: Entry, language: Language): Answer | undefined {
+  if (previous.more !== undefined) return bot.answerEntry(previous.more, language);
   const paragraphs = new Set(previous.citations.map((c) => c.paragraphId));
   const related = previous.related.flatMap((id) => bot.knowledge.entries.filter((e) => e.id === id));
   const samePassage = related.filter((e) => e.citations.some((c) => paragraphs.has(c.paragraphId)));

@@ -79,6 +79,10 @@ export const entrySchema = z.object({
     .min(1, 'needs at least one citation'),
   topic: slug,
   related: z.array(slug).default([]),
+  /** The entry that gives the paper's reason for this answer: where "why?" / "why not?" right after it goes. */
+  because: slug.optional(),
+  /** The entry that continues this answer: where "tell me more" / "anything else?" right after it goes. */
+  more: slug.optional(),
   /**
    * Details people ask about this passage that the paper does not give: questions phrased as
    * people ask them, and a note that says so ("The paper does not list what each package contains.").

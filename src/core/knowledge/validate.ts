@@ -59,6 +59,10 @@ function checkEntries(k: Knowledge): KnowledgeIssue[] {
       if (r === e.id) at('related lists the entry itself');
       else if (!entryIds.has(r)) at(`related id "${r}" does not exist`);
     }
+    for (const [field, r] of [['because', e.because], ['more', e.more]] as const) {
+      if (r === e.id) at(`${field} names the entry itself`);
+      else if (r !== undefined && !entryIds.has(r)) at(`${field} id "${r}" does not exist`);
+    }
     e.citations.forEach((c, i) => {
       const text = paragraphs.get(c.paragraphId);
       if (text === undefined) at(`citations[${i}]: paragraph "${c.paragraphId}" does not exist in paper.yaml`);

@@ -119,14 +119,32 @@ describe('follow-up questions', () => {
     expect(mars.followUp).toBe(false);
   });
 
-  it('answers "tell me more" with a related entry on the same passage', async () => {
+  it('answers "tell me more" with the entry the curator named as more', async () => {
     const { say } = setup();
     await say('How much was trade between Russia and China worth in 2023?');
     const more = await say('tell me more');
     expect(more.followUp).toBe(true);
     expect(more.answer.decision).toBe('answer');
-    expect(more.answer.entry?.id).not.toBe('trade-value-2023');
-    expect(bot.knowledge.entries.find((e) => e.id === 'trade-value-2023')?.related).toContain(more.answer.entry?.id);
+    expect(more.answer.entry?.id).toBe(bot.knowledge.entries.find((e) => e.id === 'trade-value-2023')?.more);
+    expect(more.answer.entry?.id).toBe('trade-asymmetry');
+  });
+
+  it('answers "why?" with the entry its curator named as the reason, and "tell me more" with the one named as more', async () => {
+    const { say } = setup();
+    expect((await say("Is China's attitude to the war in Ukraine clear-cut?")).answer.entry?.id).toBe('china-ambiguous-stance-ukraine');
+    const why = await say('why is that?');
+    expect(why.followUp).toBe(true);
+    expect(why.answer.entry?.id).toBe('china-interest-in-prolonged-war');
+    const more = await say('tell me more');
+    expect(more.answer.entry?.id).toBe('why-china-stood-by-russia');
+    expect(bot.knowledge.entries.find((e) => e.id === 'china-interest-in-prolonged-war')?.related).not.toContain('why-china-stood-by-russia');
+  });
+
+  it('weighs a "why" that says something of its own instead of jumping to the named reason', async () => {
+    const { say } = setup();
+    await say("Is China's attitude to the war in Ukraine clear-cut?");
+    const why = await say('why did the paper cite the 2001 treaty?');
+    expect(why.answer.entry?.id).not.toBe('china-interest-in-prolonged-war');
   });
 
   it('picks a "did you mean" entry by its number, or the first one with "yes"', async () => {
@@ -212,7 +230,7 @@ describe('the platform locale in a conversation', () => {
 describe('French and German follow-ups', () => {
   const entryText = (id: string, language: 'fr' | 'de') => bot.knowledge.entries.find((e) => e.id === id)?.translations?.[language];
 
-  it('answer "dis-m\'en plus" and "erzähl mehr" with a related entry, in the conversation\'s language', async () => {
+  it('answer "dis-m\'en plus" and "erzähl mehr" with the curated more entry, in the conversation\'s language', async () => {
     const { say } = setup();
     const first = { fr: 'Quelle était la valeur du commerce entre la Russie et la Chine en 2023 ?', de: 'Wie hoch war der Handel zwischen Russland und China 2023?' };
     for (const [text, conversation] of [["dis-m'en plus", 'fr'], ['Dites-m’en plus, s’il vous plaît', 'fr'], ['erzähl mehr', 'de'], ['Erzählen Sie mir mehr', 'de']] as const) {
@@ -220,7 +238,7 @@ describe('French and German follow-ups', () => {
       const more = await say(text, text);
       expect(more.followUp, text).toBe(true);
       expect(more.answer.language, text).toBe(conversation);
-      expect(bot.knowledge.entries.find((e) => e.id === 'trade-value-2023')?.related, text).toContain(more.answer.entry?.id);
+      expect(more.answer.entry?.id, text).toBe('trade-asymmetry');
       expect(more.answer.text, text).toBe(entryText(more.answer.entry?.id ?? '', conversation)?.answer);
     }
   });

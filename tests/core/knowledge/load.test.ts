@@ -73,6 +73,15 @@ describe('a broken knowledge set', () => {
     expect(message).toMatch(/related id "no-such-entry" does not exist/);
   });
 
+  it('reports a "because" or "more" link to no entry, or to the entry itself, with file and entry', () => {
+    const dir = broken('qa/about.yaml', (s) =>
+      s.replace('    more: author-background\n', '    because: no-such-reason\n    more: paper-author\n'),
+    );
+    const message = issuesOf(dir);
+    expect(message).toMatch(/qa\/about\.yaml \[paper-author\]: because id "no-such-reason" does not exist/);
+    expect(message).toMatch(/qa\/about\.yaml \[paper-author\]: more names the entry itself/);
+  });
+
   it('reports a question asked by two entries', () => {
     const dir = broken('qa/about.yaml', (s) => s.replace('question: Who wrote the paper?', 'question: What is the author\'s background?'));
     expect(issuesOf(dir)).toMatch(/is also asked by entry/);
