@@ -10,18 +10,18 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.15,
-  weights: { score: 6.0351, lead: 1.6142, missingNames: -2.1657, unknownShare: -1.838, coverage: 2.1654 },
-  bias: -4.1961,
-  answerAt: 0.66,
+  weights: { score: 6.1361, lead: 1.6121, missingNames: -2.179, unknownShare: -1.5674, coverage: 1.9369 },
+  bias: -4.1578,
+  answerAt: 0.69,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
   lengthBoost: 0.2,
-  weights: { score: 3.9632, lead: 3.8031, missingNames: -0.6387, unknownShare: -3.2517, coverage: 0.6762 },
-  bias: -1.5341,
-  answerAt: 0.63,
+  weights: { score: 4.102, lead: 3.5803, missingNames: -0.5543, unknownShare: -2.9124, coverage: 0.5479 },
+  bias: -1.6815,
+  answerAt: 0.77,
   suggestAt: 0.18,
 };
 
