@@ -10,18 +10,18 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.15,
-  weights: { score: 6.1361, lead: 1.6121, missingNames: -2.179, unknownShare: -1.5674, coverage: 1.9369 },
-  bias: -4.1578,
-  answerAt: 0.69,
+  weights: { score: 5.9567, lead: 1.7101, missingNames: -2.2006, unknownShare: -1.7658, coverage: 1.9557 },
+  bias: -3.9942,
+  answerAt: 0.64,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.2,
-  weights: { score: 4.102, lead: 3.5803, missingNames: -0.5543, unknownShare: -2.9124, coverage: 0.5479 },
-  bias: -1.6815,
-  answerAt: 0.77,
+  lengthBoost: 0.15,
+  weights: { score: 4.1108, lead: 4.2999, missingNames: -0.5033, unknownShare: -3.1046, coverage: 0.2616 },
+  bias: -1.4362,
+  answerAt: 0.62,
   suggestAt: 0.18,
 };
 

@@ -25,7 +25,7 @@ const FRENCH: Patterns = [
   ['why', /\b(pourquoi|pour quelle raison|pour quelles raisons)\b/],
   ['future', /^(est ce que .* (va|vont|sera|seront)|va t il|vont ils|sera t il)\b/],
   ['outcome', /\b(resultat|issue|abouti|comment (s est|ca s est) (termine|fini)|qui a gagne)\b/],
-  ['content', /\b(de quoi (ont ils|ils ont) (parle|discute)|(qu ont ils|ils ont|se sont ils|ils se sont) (dit|discute|convenu)|se sont dit|contenu|que contient|qu y a t il dans|quelles mesures|de quoi .{0,60}\b(parle|discute)|qu est ce qu(e|il|ils|elle) .{0,60}\b(a|ont) (dit|declare)|quel(le)?s? (secteurs|produits|biens|marchandises)( precis)?|qu est ce qu il y a (precisement |exactement )?dans)\b/],
+  ['content', /\b(de quoi (ont ils|ils ont) (parle|discute)|(qu ont ils|ils ont|se sont ils|ils se sont) (dit|discute|convenu)|se sont dit|contenu|que contient|qu y a t il dans|quelles mesures|de quoi .{0,60}\b(parle|discute)|qu est ce qu(e|il|ils|elle) .{0,60}\b(a|ont) (dit|declare)|quel(le)?s? (secteurs|produits|biens|marchandises)( precis)?|qu est ce qu il y a (precisement |exactement )?dans|(a|ont) dit quoi|qu (a|ont) dit (?!(l auteur|le papier|le texte|andrieu)\b)(\w+ ){1,4}(a|au|aux)\b(?! propos))\b/],
 ];
 
 const GERMAN: Patterns = [
@@ -40,7 +40,7 @@ const GERMAN: Patterns = [
   ['why', /\b(warum|wieso|weshalb|weswegen|aus welchem grund)\b/],
   ['future', /^(wird|werden|wie wird|was wird)\b/],
   ['outcome', /\b(ausgegangen|ausgang|ergebnis|wie endete|wer hat gewonnen)\b/],
-  ['content', /\b(worueber (haben|wurde|sprachen|redeten)|was (wurde|haben sie|haben die beiden) (besprochen|vereinbart|gesagt)|besprochen|was (steht|ist|stand|war) (genau )?(im|in dem)|welche massnahmen|inhalt|enthaelt|enthielt|welche[nrs]? (konkreten |genauen )?(sektoren|branchen|produkte|waren|gueter)|was hat .{0,60}\b(gesagt|besprochen))\b/],
+  ['content', /\b(worueber (haben|wurde|sprachen|redeten)|was (wurde|haben sie|haben die beiden) (besprochen|vereinbart|gesagt)|besprochen|was (steht|ist|stand|war) (genau |konkret |eigentlich )?(im|in dem)|welche massnahmen|inhalt|enthaelt|enthielt|welche[nrs]? (konkreten |genauen )?(sektoren|branchen|produkte|waren|gueter)|was hat .{0,60}\b(gesagt|besprochen|vereinbart))\b/],
 ];
 
 const PATTERNS: Readonly<Record<Exclude<Language, 'en'>, { readonly fold: (t: string) => string; readonly patterns: Patterns }>> = {

@@ -31,7 +31,7 @@ const PATTERNS: readonly (readonly [QuestionType, RegExp])[] = [
   // What was said or contained: "what did Xi and Zelensky discuss", "what was in the 13th package".
   // Also "what did xi say to zelensky" / "what did he tell him", but not "what does the paper say"
   // nor "what did borrell say about china's rise" (a quote on a subject, which an entry gives).
-  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|what did (?!(the )?(paper|author|andrieu|text|report|study|document|article|it|this)\b)(\w+ ){1,4}(say|tell)\b(?! (about|abt|on|of|regarding)\b)|agree(d)? on|contents?|which (specific )?(goods|products|sectors|measures)|what (\w+ ){0,2}measures|which articles|what (topics|subjects|issues) did|what (was|is|s|were) (actually |exactly )?in the)\b/],
+  ['content', /\b(discuss|discussed|discussing|talk(ed)? (about|abt)|what was said|what (exactly |precisely )?did (?!(the )?(paper|author|andrieu|text|report|study|document|article|it|this)\b)(\w+ ){1,4}(say|tell)\b(?! (about|abt|on|of|regarding)\b)|what (exactly|precisely) (\w+ ){1,4}(said|told)\b|agree(d)? on|contents?|which (specific )?(goods|products|sectors|measures)|what (\w+ ){0,2}measures|which articles|what (topics|subjects|issues) did|what (was|is|s|were) (actually |exactly )?in the)\b/],
 ];
 
 /** The type of the first question word in `text`, or undefined. */

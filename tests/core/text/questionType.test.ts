@@ -47,6 +47,8 @@ describe('questionType', () => {
     ['On what date was the agreement concluded?', 'date'],
     ['What did Xi say to Zelensky during their April call?', 'content'],
     ['what did zelensky and xi actually say to each other', 'content'],
+    ['What exactly did Xi tell Zelensky during their April call?', 'content'],
+    ['What exactly Xi and Zelensky said in their phone call?', 'content'],
   ])('reads "%s" as a %s question', (q, type) => {
     expect(questionType(q)).toBe(type);
   });
@@ -57,6 +59,23 @@ describe('questionType', () => {
       expect(questionType(q)).not.toBe('content');
     },
   );
+
+  it.each([
+    ['fr', 'xi a dit quoi au president finlandais au tel'],
+    ["fr", "Qu'a dit Xi à Zelensky pendant leur appel ?"],
+    ['de', 'Was steht konkret im 13. Sanktionspaket drin?'],
+    ['de', 'Was hat Li Qiang in Davos mit von der Leyen vereinbart?'],
+  ] as const)('reads the %s question "%s" as asking what was said or contained', (language, q) => {
+    expect(questionTypesIn(language, q)).toContain('content');
+  });
+
+  it.each([
+    ['fr', "Qu'a dit l'auteur à propos de l'alliance ?"],
+    ['fr', "Qu'a dit Borrell sur la montée de la Chine ?"],
+    ['de', 'Was hat die EU beim Gipfel im Dezember 2023 von China gefordert?'],
+  ] as const)('does not read the %s question "%s" as asking what was said between two people', (language, q) => {
+    expect(questionTypesIn(language, q)).not.toContain('content');
+  });
 
   it('needs a unit for a length of time or distance, and a percentage for a share', () => {
     expect(answerTypes(['When did Xi call Zelensky?'], 'He held talks with President Zelensky on 26 April.').has('duration')).toBe(false);
