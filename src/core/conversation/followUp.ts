@@ -85,6 +85,8 @@ const LEAN_WORDS = new Set(
 /** Politeness at the end of a follow-up, dropped before reading it. */
 const POLITE = /\s+(?:please|pls|plz|thanks|thx|s il vous plait|s il te plait|svp|stp|merci|bitte|danke)$/;
 const MAX_FOLLOW_UP_WORDS = 8;
+/** The topic of the entries about the paper itself (knowledge/topics.yaml). */
+const ABOUT_TOPIC = 'about';
 const MAX_ASKED_CHARS = 300;
 
 /** The suggestion a reply such as "2", "the second one" or "yes" picks, as a 0-based index. */
@@ -170,8 +172,8 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   if (next) return { answer: { ...next, question: text }, followUp: true };
   if (words > MAX_FOLLOW_UP_WORDS) return { answer: bot.ask(as(text)), followUp: false };
   const alone = bot.explain(as(text)).answer;
-  const reversed = language === 'en' ? turnedAround(bot, as, folded, alone, text, asked) : undefined;
-  if (reversed) return { answer: { ...reversed, question: text }, followUp: true };
+  const settled = asksAboutThePaper(bot, alone, previous, folded) ? { answer: alone, followUp: false } : turnedAroundReply(bot, as, folded, alone, text, asked, language);
+  if (settled) return settled;
   const context = against(bot, own, [previous]);
   // A new subject the previous entry never mentions ("and the EU?") must not get that entry back.
   // "Why?" asks for the reason the entry gives, if it gives one.
@@ -186,6 +188,29 @@ function afterAnswer(bot: Bot, question: Question | string, previous: Entry, lan
   const complete = !CONTINUES.test(folded) && !POINTS_BACK.test(folded) && own.split(' ').filter((w) => w.length > 1).length >= 2;
   const readings: Readings = { alone, together, aloneEntry, shifted, repeats, novel: context.novel, complete, leans: LEANS.test(folded) };
   return choose(bot, text, previous, language, readings, standsAlone(context, aloneEntry));
+}
+
+/** Words that name the paper, its author or its publisher ("who wrote this?", "wen was this publishd"). */
+const NAMES_THE_PAPER = /\b(?:paper|author|wrote|written|writer|publish\w*|publication|foundation|fondation|schuman|andrieu|issn|auteur|papier|ecrit|publie\w*|autor|verfasst|geschrieben|veroffentlicht|veroeffentlicht|erschienen)\b/;
+/** "This paper", "this report": the paper itself, not something just said. */
+const THIS_PAPER = /\b(?:this|the) (?:paper|document|report|piece|article|publication|text|study|analysis)\b/g;
+
+/**
+ * "Who is the author?", "when was this paper published?" after an answer about the paper's
+ * content: a question that names the paper, its author or publisher and is answered alone by an
+ * entry of the `about` topic stands alone, unless it points back at what was just said ("what
+ * year?" and "who said that?" stay follow-ups).
+ */
+function asksAboutThePaper(bot: Bot, alone: Answer, previous: Entry, folded: string): boolean {
+  const entry = alone.decision === 'answer' ? entryOf(bot, alone) : undefined;
+  const asIs = folded.replace(THIS_PAPER, ' paper ');
+  return entry?.topic === ABOUT_TOPIC && previous.topic !== ABOUT_TOPIC && NAMES_THE_PAPER.test(asIs) && !POINTS_BACK.test(asIs);
+}
+
+/** `turnedAround` as the reply, for an English conversation. */
+function turnedAroundReply(bot: Bot, as: (t: string) => Question | string, folded: string, alone: Answer, text: string, asked: string | undefined, language: Language): Reply | undefined {
+  const reversed = language === 'en' ? turnedAround(bot, as, folded, alone, text, asked) : undefined;
+  return reversed ? { answer: { ...reversed, question: text }, followUp: true } : undefined;
 }
 
 /**

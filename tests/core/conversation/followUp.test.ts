@@ -176,6 +176,16 @@ describe('follow-up questions', () => {
     expect(fresh.answer.entry?.id).toBe('paper-author');
   });
 
+  it('answers a question about the paper itself on its own, whatever was asked before', async () => {
+    const { say } = setup();
+    await say('is russia more dependent on china than china is on russia');
+    const author = await say('who is the author');
+    expect(author.followUp).toBe(false);
+    expect(author.answer.entry?.id).toBe('paper-author');
+    await say('has china been reaching out to european leaders lately');
+    expect((await say('When was this paper published?')).answer.entry?.id).toBe('paper-date');
+  });
+
   it('never answers "why?", "ok" or "no thanks" from the knowledge set without a previous answer', async () => {
     const { say } = setup();
     for (const text of ['why?', 'ok', 'no thanks', 'is it good?', 'yes', 'more', 'tell me more', '1']) {
