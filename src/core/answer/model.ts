@@ -10,18 +10,18 @@ import type { DecisionModel } from './features.js';
 
 const ENGLISH: DecisionModel = {
   lengthBoost: 0.15,
-  weights: { score: 5.9567, lead: 1.7101, missingNames: -2.2006, unknownShare: -1.7658, coverage: 1.9557 },
-  bias: -3.9942,
-  answerAt: 0.64,
+  weights: { score: 6.0121, lead: 1.9566, missingNames: -2.2295, unknownShare: -1.5672, coverage: 1.6653 },
+  bias: -3.9326,
+  answerAt: 0.68,
   suggestAt: 0.18,
 };
 
 /** French and German, fitted together on their training sets. */
 const TRANSLATED: DecisionModel = {
-  lengthBoost: 0.15,
-  weights: { score: 4.1108, lead: 4.2999, missingNames: -0.5033, unknownShare: -3.1046, coverage: 0.2616 },
-  bias: -1.4362,
-  answerAt: 0.62,
+  lengthBoost: 0.1,
+  weights: { score: 4.3786, lead: 3.8163, missingNames: -0.415, unknownShare: -2.9439, coverage: 0.1073 },
+  bias: -1.3032,
+  answerAt: 0.74,
   suggestAt: 0.18,
 };
 
