@@ -27,13 +27,24 @@ export interface Detection {
 /** Stop words that are also names in questions about the paper ("eu" is French for "had"). */
 const NOT_FUNCTION_WORDS: ReadonlySet<string> = new Set(['eu', 'ue', 'us', 'ai', 'uk']);
 
+/**
+ * stopwords-iso's English list also holds some 200 two-letter country and domain codes ("ru", "cn",
+ * "pr", "fr"), so "c quoi l'expression de Bobo Lo pr decrire la relation ru-cn" read as English:
+ * of its two-letter words only these are English function words.
+ */
+const ENGLISH_SHORT: ReadonlySet<string> = new Set(['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'oh', 'ok', 'on', 'or', 'so', 'to', 'up', 'we']);
+
+/** Names made of another language's function words: "von der Leyen" in an English question is no German. */
+const NAMES_OF_FUNCTION_WORDS = /\bvon der\b/g;
+
 let markers: Readonly<Record<Language, ReadonlySet<string>>> | undefined;
 
 /** Each language's stop words that are not stop words of the other two (folded, umlauts spelt out). */
 function functionWords(): Readonly<Record<Language, ReadonlySet<string>>> {
   if (markers) return markers;
   const lists = createRequire(import.meta.url)('stopwords-iso') as Readonly<Record<string, readonly string[]>>;
-  const sets = Object.fromEntries(LANGUAGES.map((l) => [l, new Set((lists[l] ?? []).map(foldGerman).filter((w) => w.length > 1 && !NOT_FUNCTION_WORDS.has(w)))])) as Record<Language, Set<string>>;
+  const kept = (l: Language, w: string): boolean => w.length > 1 && !NOT_FUNCTION_WORDS.has(w) && (l !== 'en' || w.length > 2 || ENGLISH_SHORT.has(w));
+  const sets = Object.fromEntries(LANGUAGES.map((l) => [l, new Set((lists[l] ?? []).map(foldGerman).filter((w) => kept(l, w)))])) as Record<Language, Set<string>>;
   const only = (l: Language): Set<string> => new Set([...sets[l]].filter((w) => LANGUAGES.every((o) => o === l || !sets[o].has(w))));
   markers = { en: only('en'), fr: only('fr'), de: only('de') };
   return markers;
@@ -41,7 +52,7 @@ function functionWords(): Readonly<Record<Language, ReadonlySet<string>>> {
 
 /** The question's language, from its text, else `hint`, else English. */
 export function detectLanguage(text: string, hint?: Language): Detection {
-  const words = foldGerman(text).split(' ').filter((w) => w.length > 1 && !/\d/.test(w) && !NOT_FUNCTION_WORDS.has(w));
+  const words = foldGerman(text).replace(NAMES_OF_FUNCTION_WORDS, ' ').split(' ').filter((w) => w.length > 1 && !/\d/.test(w) && !NOT_FUNCTION_WORDS.has(w));
   const fw = functionWords();
   const functionCounts = LANGUAGES.map((l) => [l, words.filter((w) => fw[l].has(w)).length] as const);
   const byFunction = leader(functionCounts);

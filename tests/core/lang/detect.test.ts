@@ -12,6 +12,11 @@ describe('detectLanguage', () => {
     ['Who wrote the paper?', 'en'],
     ['which yrs did ru cn relations go bad', 'en'],
     ['why EU sanction china in 2021?', 'en'],
+    // "pr", "ru", "cn" are country codes in stopwords-iso's English list, not English words.
+    ["c quoi l'expression de Bobo Lo pr decrire la relation ru-cn", 'fr'],
+    ['pk la ru et la cn sont proches', 'fr'],
+    // "von der" in a name is no German.
+    ['wat did von der leyen and xi discuss', 'en'],
   ] as const)('%s -> %s, from the text', (text, language) => {
     expect(detectLanguage(text)).toEqual({ language, by: 'text' });
   });
